@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the release widget into dist/: the wasm (bindgen'd, wasm-opt -Oz), its JS glue,
+# the loader smi-widget.js, and the demo page. Usage: .ci/build.sh [--dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+profile=release
+[ "${1:-}" = "--dev" ] && profile=dev
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+out=$target_dir/wasm32-unknown-unknown/$([ $profile = dev ] && echo debug || echo release)
+
+cargo build --lib --target wasm32-unknown-unknown --profile "$profile"
+rm -rf dist && mkdir -p dist
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name smi_widget "$out/smi_widget.wasm"
+if [ $profile = release ]; then
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+    --enable-multivalue --enable-sign-ext --enable-mutable-globals \
+    dist/smi_widget_bg.wasm -o dist/smi_widget_bg.wasm
+fi
+cp src/js/smi-widget.js index.html dist/
+cp styles/demo.css dist/
+echo "built dist/ ($profile): $(du -sh dist | cut -f1)"

@@ -1,0 +1,82 @@
+//! The saved-progress format: a session as a small JSON document, and back.
+//!
+//! Saved progress is untrusted input (another version of the widget, another questionnaire,
+//! a hand-edited value): `decode` checks everything and says precisely why it refuses.
+
+use super::questionnaire::Questionnaire;
+use super::scoring::Answers;
+use super::session::{Session, Step};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The saved-progress format this build writes and reads.
+pub const SAVED_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Saved {
+    v: u32,
+    /// `Questionnaire::fingerprint` of the questionnaire the answers belong to.
+    q: String,
+    step: Step,
+    answers: Answers,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SavedError {
+    Corrupt(String),
+    UnknownVersion(u32),
+    OtherQuestionnaire,
+}
+
+impl fmt::Display for SavedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SavedError::Corrupt(why) => write!(f, "saved progress is corrupt ({why})"),
+            SavedError::UnknownVersion(v) => {
+                write!(
+                    f,
+                    "saved progress has format version {v}, this widget reads {SAVED_VERSION}"
+                )
+            }
+            SavedError::OtherQuestionnaire => {
+                f.write_str("saved progress belongs to another version of the questionnaire")
+            }
+        }
+    }
+}
+
+pub fn encode(q: &Questionnaire, s: &Session) -> String {
+    let saved = Saved {
+        v: SAVED_VERSION,
+        q: q.fingerprint(),
+        step: s.step,
+        answers: s.answers.clone(),
+    };
+    serde_json::to_string(&saved).unwrap_or_default()
+}
+
+pub fn decode(q: &Questionnaire, text: &str) -> Result<Session, SavedError> {
+    let version: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+    match version.get("v").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(SAVED_VERSION) => {}
+        Some(v) => return Err(SavedError::UnknownVersion(v.try_into().unwrap_or(u32::MAX))),
+        None => return Err(SavedError::Corrupt("no format version".into())),
+    }
+    let saved: Saved =
+        serde_json::from_value(version).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+    if saved.q != q.fingerprint() {
+        return Err(SavedError::OtherQuestionnaire);
+    }
+    let session = Session {
+        step: saved.step,
+        answers: saved.answers,
+    };
+    if !session.fits(q) {
+        return Err(SavedError::Corrupt(
+            "answers do not fit the questionnaire".into(),
+        ));
+    }
+    Ok(session)
+}

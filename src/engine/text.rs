@@ -1,0 +1,50 @@
+//! Interface text: the strings a language provides, and `{name}` placeholders.
+//!
+//! Strings are data (`src/content/ui.*.json`); a missing or extra key fails parsing, so a
+//! translation gap is a test failure rather than a blank on screen.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    pub intro_heading: String,
+    pub intro_lead: String,
+    pub intro_facts: String,
+    pub intro_privacy: String,
+    pub start: String,
+    pub resume: String,
+    pub start_over: String,
+    pub progress: String,
+    pub back: String,
+    pub next: String,
+    pub see_result: String,
+    pub axis_investment: String,
+    pub axis_innovation: String,
+    pub result_heading: String,
+    pub score_out_of: String,
+    pub matrix_label: String,
+    pub matrix_position: String,
+    pub recommendation_heading: String,
+    pub pillars_heading: String,
+    pub actions_heading: String,
+    pub actions_none: String,
+    pub restart: String,
+    pub error_content: String,
+    pub error_crash: String,
+    pub warn_storage: String,
+}
+
+/// Replaces each `{key}` in `template` with its value; unknown placeholders stay as they are.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+/// Whole minutes a questionnaire of `items` takes at about 15 seconds an item (at least 1).
+pub fn minutes_for(items: usize) -> usize {
+    (items * 15).div_ceil(60).max(1)
+}

@@ -1,0 +1,39 @@
+//! # SMI widget
+//!
+//! An embeddable WebAssembly widget that runs the Social Maturity Index (SMI) assessment,
+//! scores it and shows the result, entirely in the visitor's browser.
+//!
+//! ## Bird's-eye view
+//! A host page loads `smi-widget.js`, which defines `<smi-assessment>` and calls
+//! [`embed::mount`]. `mount` opens a shadow root, adopts the widget's stylesheet and renders
+//! the Yew [`ui::App`]. The app's root component holds one reducer whose every step is one
+//! call to the pure [`engine::apply`]; scores come from [`engine::evaluate`]. Effects
+//! (saving progress, moving focus) live in that root component and go through [`platform`].
+//!
+//! ## Codemap
+//! - `engine/` — the functional core: questionnaire model and `validate()`, scoring, the
+//!   assessment flow, the saved-progress format, text templates.
+//! - `content/` — the shipped questionnaire and interface strings as JSON, embedded at build
+//!   time.
+//! - `ui/` — Yew components: `widget` (root, reducer, effects), `intro`, `question`,
+//!   `result`, `matrix`.
+//! - `embed.rs` — `mount`, the shadow root, the stylesheet, the panic policy.
+//! - `platform.rs` — local storage, console, focus: thin adapters.
+//! - `js/smi-widget.js` — the loader and custom element a host page includes.
+//!
+//! ## Invariants
+//! - `engine` imports nothing from `yew`, `web_sys`, `gloo`, `wasm_bindgen` or `js_sys`, and
+//!   does no IO (a native test reads its sources to check).
+//! - Views under `ui/` other than `widget` hold no hooks and touch no browser API.
+//! - Untrusted text (saved progress, a questionnaire) goes through a parser that returns a
+//!   typed error; nothing on those paths panics.
+//! - No inline `style` attributes anywhere: the widget runs under a strict CSP.
+
+pub mod content;
+pub mod engine;
+
+pub mod embed;
+pub mod platform;
+pub mod ui;
+
+pub use embed::{mount, MountHandle};

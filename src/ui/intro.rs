@@ -1,0 +1,52 @@
+//! The first screen: what the assessment measures, how long it takes, that nothing leaves
+//! the browser, and the button to start (or resume).
+
+use crate::engine::text::{fill, minutes_for, Strings};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct IntroProps {
+    pub strings: Rc<Strings>,
+    pub title: AttrValue,
+    pub items: usize,
+    /// How many questions are already answered (saved progress).
+    pub answered: usize,
+    pub heading_ref: NodeRef,
+    pub on_start: Callback<()>,
+    pub on_restart: Callback<()>,
+}
+
+#[function_component]
+pub fn Intro(props: &IntroProps) -> Html {
+    let s = &props.strings;
+    let facts = fill(
+        &s.intro_facts,
+        &[
+            ("count", &props.items.to_string()),
+            ("minutes", &minutes_for(props.items).to_string()),
+        ],
+    );
+    let start = props.on_start.reform(|_: MouseEvent| ());
+    let restart = props.on_restart.reform(|_: MouseEvent| ());
+    let resuming = props.answered > 0;
+    html! {
+        <section class="smi-intro">
+            <p class="smi-eyebrow">{ &props.title }</p>
+            <h2 class="smi-heading" tabindex="-1" ref={props.heading_ref.clone()}>{ &s.intro_heading }</h2>
+            <p class="smi-lead">{ &s.intro_lead }</p>
+            <ul class="smi-facts">
+                <li>{ facts }</li>
+                <li>{ &s.intro_privacy }</li>
+            </ul>
+            <div class="smi-actions">
+                <button type="button" class="smi-button smi-button--primary" onclick={start}>
+                    { if resuming { &s.resume } else { &s.start } }
+                </button>
+                if resuming {
+                    <button type="button" class="smi-button" onclick={restart}>{ &s.start_over }</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,65 @@
+//! The SMI's 2×2 matrix as SVG: innovation across, investment up, the threshold splitting
+//! both axes, the company's position as a dot. The figure carries a text alternative.
+
+use crate::engine::questionnaire::{CategoryId, Questionnaire};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    pub threshold: u8,
+    pub investment: u8,
+    pub innovation: u8,
+    pub category: CategoryId,
+    /// Category names, in `CategoryId::ALL` order.
+    pub names: [AttrValue; 4],
+    pub label: AttrValue,
+    pub position: AttrValue,
+    pub axis_investment: AttrValue,
+    pub axis_innovation: AttrValue,
+}
+
+impl MatrixProps {
+    pub fn names_of(q: &Questionnaire) -> [AttrValue; 4] {
+        CategoryId::ALL.map(|id| AttrValue::from(q.category(id).name.clone()))
+    }
+}
+
+#[function_component]
+pub fn Matrix(props: &MatrixProps) -> Html {
+    let t = f32::from(props.threshold);
+    // Plot area 0–100 in both directions; y grows downward in SVG, investment grows up.
+    let quadrant = |id: CategoryId, x: f32, y: f32, w: f32, h: f32, i: usize| {
+        let class = classes!(
+            "smi-matrix__quadrant",
+            format!("smi-matrix__quadrant--{}", id.as_str()),
+            (id == props.category).then_some("smi-matrix__quadrant--current"),
+        );
+        html! {
+            <g class={class}>
+                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} />
+                <text x={(x + w / 2.0).to_string()} y={(y + h / 2.0).to_string()}
+                    text-anchor="middle" dominant-baseline="middle">{ props.names[i].clone() }</text>
+            </g>
+        }
+    };
+    let (cx, cy) = (
+        f32::from(props.innovation),
+        100.0 - f32::from(props.investment),
+    );
+    html! {
+        <figure class="smi-matrix">
+            <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">
+                <title id="smi-matrix-title">{ props.label.clone() }</title>
+                <desc id="smi-matrix-desc">{ props.position.clone() }</desc>
+                { quadrant(CategoryId::Conservative, 0.0, 0.0, t, 100.0 - t, 1) }
+                { quadrant(CategoryId::SocialFirst, t, 0.0, 100.0 - t, 100.0 - t, 3) }
+                { quadrant(CategoryId::Observer, 0.0, 100.0 - t, t, t, 0) }
+                { quadrant(CategoryId::Participant, t, 100.0 - t, 100.0 - t, t, 2) }
+                <text class="smi-matrix__axis" x="50" y="108" text-anchor="middle">{ props.axis_innovation.clone() }{ " →" }</text>
+                <text class="smi-matrix__axis" x="-5" y="50" text-anchor="middle" transform="rotate(-90 -5 50)">{ props.axis_investment.clone() }{ " →" }</text>
+                <circle class="smi-matrix__halo" cx={cx.to_string()} cy={cy.to_string()} r="6" />
+                <circle class="smi-matrix__dot" cx={cx.to_string()} cy={cy.to_string()} r="3" />
+            </svg>
+        </figure>
+    }
+}
