@@ -1,0 +1,65 @@
+//! The engine is the functional core: it must not reach for the browser or the UI.
+
+use std::fs;
+use std::path::Path;
+
+const FORBIDDEN: [&str; 5] = ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every path segment used in `source` that names a forbidden crate.
+fn forbidden_uses(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for krate in FORBIDDEN {
+            let named = code
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|word| word == krate);
+            if named {
+                found.push(format!("line {}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_check_itself_catches_an_import() {
+    assert_eq!(forbidden_uses("use yew::prelude::*;").len(), 1);
+    assert_eq!(forbidden_uses("let x = web_sys::window();").len(), 1);
+    assert!(forbidden_uses("// mentions yew in a comment").is_empty());
+    assert!(forbidden_uses("let yewtree = 1;").is_empty());
+}
+
+#[test]
+fn engine_imports_no_web_crate() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"), &mut files);
+    assert!(files.len() >= 5, "engine sources found: {files:?}");
+    for file in files {
+        let source = fs::read_to_string(&file).unwrap();
+        let hits = forbidden_uses(&source);
+        assert!(hits.is_empty(), "{} uses a web crate: {hits:?}", file.display());
+    }
+}
+
+#[test]
+fn no_inline_style_attributes() {
+    // A strict Content-Security-Policy blocks them.
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    for file in files {
+        let source = fs::read_to_string(&file).unwrap();
+        assert!(!source.contains(" style="), "{} sets an inline style", file.display());
+    }
+}

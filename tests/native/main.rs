@@ -1,0 +1,11 @@
+//! Native tests of the pure engine, the shipped content and the hook-free views.
+//! One binary, a module per topic.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod architecture;
+mod content;
+mod flow;
+mod golden;
+mod saved;
+mod scoring;
+mod support;

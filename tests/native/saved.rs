@@ -1,0 +1,78 @@
+//! Saved progress: round trips, and refusal (never a panic) of anything else.
+
+use crate::support::{answers, smi};
+use proptest::prelude::*;
+use smi_widget::engine::saved::{decode, encode, SavedError};
+use smi_widget::engine::{Session, Step};
+
+fn mid_session() -> Session {
+    let mut s = Session {
+        step: Step::Question(3),
+        answers: answers("3210000000000 00000000000000"),
+    };
+    for a in &mut s.answers.0[3..] {
+        *a = None;
+    }
+    s
+}
+
+#[test]
+fn a_session_round_trips() {
+    let s = mid_session();
+    assert_eq!(decode(smi(), &encode(smi(), &s)), Ok(s));
+}
+
+#[test]
+fn refusals_say_why() {
+    let good = encode(smi(), &mid_session());
+    let cases: [(&str, &dyn Fn(&SavedError) -> bool); 5] = [
+        ("", &|e| matches!(e, SavedError::Corrupt(_))),
+        ("{\"v\":2}", &|e| *e == SavedError::UnknownVersion(2)),
+        ("[1,2]", &|e| matches!(e, SavedError::Corrupt(_))),
+        (&good.replace("\"q\":\"", "\"q\":\"0"), &|e| *e == SavedError::OtherQuestionnaire),
+        (&good.replace("\"Question\":3", "\"Question\":99"), &|e| matches!(e, SavedError::Corrupt(_))),
+    ];
+    for (text, expected) in cases {
+        let got = decode(smi(), text);
+        assert!(got.as_ref().is_err_and(expected), "{text:?} → {got:?}");
+    }
+}
+
+#[test]
+fn a_result_step_with_gaps_is_corrupt() {
+    let mut s = mid_session();
+    s.step = Step::Result;
+    assert!(matches!(decode(smi(), &encode(smi(), &s)), Err(SavedError::Corrupt(_))));
+}
+
+#[test]
+fn rewording_keeps_saved_progress_but_new_items_do_not() {
+    let mut reworded = smi().clone();
+    reworded.items[0].prompt = "Another wording".into();
+    assert_eq!(reworded.fingerprint(), smi().fingerprint());
+    let mut grown = smi().clone();
+    grown.items.push(grown.items[0].clone());
+    grown.items.last_mut().unwrap().id.0 = "new-item".into();
+    assert_ne!(grown.fingerprint(), smi().fingerprint());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn random_text_is_refused_without_a_panic(text in ".{0,300}") {
+        let _ = decode(smi(), &text);
+    }
+
+    #[test]
+    fn every_single_character_change_is_refused_or_still_fits(at in 0usize..400, c in any::<char>()) {
+        let good = encode(smi(), &mid_session());
+        let mut chars: Vec<char> = good.chars().collect();
+        let at = at % chars.len();
+        chars[at] = c;
+        let text: String = chars.into_iter().collect();
+        if let Ok(s) = decode(smi(), &text) {
+            prop_assert!(s.fits(smi()));
+        }
+    }
+}
