@@ -37,9 +37,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
         html! {
             <div class={classes!("smi-score", modifier.to_owned())}>
                 <dt class="smi-score__label">{ label.to_owned() }</dt>
-                <dd class="smi-score__value" aria-label={out_of(value)}>
-                    <span class="smi-score__number">{ value }</span>
+                <dd class="smi-score__value">
+                    <span class="smi-score__number" aria-hidden="true">{ value }</span>
                     <span class="smi-score__max" aria-hidden="true">{ "/100" }</span>
+                    <span class="smi-sr">{ out_of(value) }</span>
                 </dd>
             </div>
         }
@@ -80,7 +81,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
                                 <rect class="smi-pillar__track" width="100" height="6" rx="3" />
                                 <rect class="smi-pillar__fill" width={p.score.to_string()} height="6" rx="3" />
                             </svg>
-                            <span class="smi-pillar__score" aria-label={out_of(p.score)}>{ p.score }</span>
+                            <span class="smi-pillar__score" aria-hidden="true">{ p.score }</span>
+                            <span class="smi-sr">{ out_of(p.score) }</span>
                         </li>
                     }) }
                 </ul>

@@ -49,8 +49,8 @@ async fn the_result_names_category_scores_and_plan() {
     let html = render("1010101010101 23232323232323").await;
     for expected in [
         "Your social maturity: Participant",
-        "aria-label=\"19 out of 100\"",
-        "aria-label=\"84 out of 100\"",
+        "<span class=\"smi-sr\">19 out of 100</span>",
+        "<span class=\"smi-sr\">84 out of 100</span>",
         "Invest fully",
         "<ol class=\"smi-plan\">",
         "role=\"img\"",

@@ -1,0 +1,119 @@
+//! In headless Chromium: the real widget through the real mount path, queried inside its
+//! shadow root. Run by `wasm-bindgen-test-runner` (see `.cargo/config.toml`).
+#![cfg(target_arch = "wasm32")]
+
+use smi_widget::{mount, MountHandle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KEY: &str = "smi-widget:smi";
+
+struct Mounted {
+    host: HtmlElement,
+    handle: MountHandle,
+}
+
+impl Mounted {
+    async fn new() -> Self {
+        let document = gloo::utils::document();
+        let host: HtmlElement = document.create_element("smi-test").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let handle = mount(host.clone()).expect("mounts");
+        yew::scheduler::flush().await;
+        Mounted { host, handle }
+    }
+
+    fn shadow(&self) -> ShadowRoot {
+        self.host.shadow_root().expect("an open shadow root")
+    }
+
+    fn find(&self, selector: &str) -> Option<HtmlElement> {
+        self.shadow()
+            .query_selector(selector)
+            .unwrap()
+            .map(|e| e.unchecked_into())
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("{selector} not found"))
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("{selector} not found"))
+            .click();
+        yew::scheduler::flush().await;
+    }
+
+    fn unmount(mut self) {
+        self.handle.destroy();
+        self.host.remove();
+    }
+}
+
+fn storage() -> web_sys::Storage {
+    gloo::utils::window().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_shadow_root_with_its_stylesheet() {
+    storage().remove_item(KEY).unwrap();
+    let w = Mounted::new().await;
+    assert!(w.text("h2").contains("How socially mature"));
+    assert_eq!(w.shadow().adopted_style_sheets().length(), 1);
+    // Nothing leaks into the light DOM.
+    assert_eq!(w.host.child_element_count(), 0);
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_saved_and_resumed_after_a_remount() {
+    storage().remove_item(KEY).unwrap();
+    let w = Mounted::new().await;
+    w.click(".smi-button--primary").await;
+    assert!(w.text(".smi-progress__label").starts_with("Question 1 of 27"));
+    let radio: HtmlInputElement = w.find("input[value='2']").unwrap().unchecked_into();
+    radio.click();
+    yew::scheduler::flush().await;
+    w.click("button[type=submit]").await;
+    assert!(w.text(".smi-progress__label").starts_with("Question 2 of 27"));
+    let saved = storage().get_item(KEY).unwrap().expect("progress saved");
+    assert!(saved.contains("\"answers\":[2,null"), "{saved}");
+    w.unmount();
+
+    // A remount resumes on the question the visitor was on, with the answer kept.
+    let w = Mounted::new().await;
+    assert!(w.text(".smi-progress__label").starts_with("Question 2 of 27"));
+    w.click("button[type=button]").await;
+    let radio: HtmlInputElement = w.find("input[value='2']").unwrap().unchecked_into();
+    assert!(radio.checked());
+    // From the intro, the start button offers to continue.
+    w.click("button[type=button]").await;
+    assert_eq!(w.text(".smi-button--primary").trim(), "Continue where you left off");
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_saved_progress_starts_afresh() {
+    storage().set_item(KEY, "{\"v\":1,\"q\":\"nonsense\"").unwrap();
+    let w = Mounted::new().await;
+    assert_eq!(w.text(".smi-button--primary"), "Start the assessment");
+    assert!(w.find(".smi-notice").is_none());
+    // The corrupt value was cleared and replaced by a fresh session.
+    assert!(storage().get_item(KEY).unwrap().unwrap().contains("\"step\":\"Intro\""));
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn destroy_empties_the_shadow_root() {
+    let w = Mounted::new().await;
+    let shadow = w.shadow();
+    w.unmount();
+    assert_eq!(shadow.child_element_count(), 0);
+}
