@@ -19,7 +19,10 @@ struct Mounted {
 impl Mounted {
     async fn new() -> Self {
         let document = gloo::utils::document();
-        let host: HtmlElement = document.create_element("smi-test").unwrap().unchecked_into();
+        let host: HtmlElement = document
+            .create_element("smi-test")
+            .unwrap()
+            .unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
         let handle = mount(host.clone()).expect("mounts");
         yew::scheduler::flush().await;
@@ -77,36 +80,51 @@ async fn answers_are_saved_and_resumed_after_a_remount() {
     storage().remove_item(KEY).unwrap();
     let w = Mounted::new().await;
     w.click(".smi-button--primary").await;
-    assert!(w.text(".smi-progress__label").starts_with("Question 1 of 27"));
+    assert!(w
+        .text(".smi-progress__label")
+        .starts_with("Question 1 of 27"));
     let radio: HtmlInputElement = w.find("input[value='2']").unwrap().unchecked_into();
     radio.click();
     yew::scheduler::flush().await;
     w.click("button[type=submit]").await;
-    assert!(w.text(".smi-progress__label").starts_with("Question 2 of 27"));
+    assert!(w
+        .text(".smi-progress__label")
+        .starts_with("Question 2 of 27"));
     let saved = storage().get_item(KEY).unwrap().expect("progress saved");
     assert!(saved.contains("\"answers\":[2,null"), "{saved}");
     w.unmount();
 
     // A remount resumes on the question the visitor was on, with the answer kept.
     let w = Mounted::new().await;
-    assert!(w.text(".smi-progress__label").starts_with("Question 2 of 27"));
+    assert!(w
+        .text(".smi-progress__label")
+        .starts_with("Question 2 of 27"));
     w.click("button[type=button]").await;
     let radio: HtmlInputElement = w.find("input[value='2']").unwrap().unchecked_into();
     assert!(radio.checked());
     // From the intro, the start button offers to continue.
     w.click("button[type=button]").await;
-    assert_eq!(w.text(".smi-button--primary").trim(), "Continue where you left off");
+    assert_eq!(
+        w.text(".smi-button--primary").trim(),
+        "Continue where you left off"
+    );
     w.unmount();
 }
 
 #[wasm_bindgen_test]
 async fn corrupt_saved_progress_starts_afresh() {
-    storage().set_item(KEY, "{\"v\":1,\"q\":\"nonsense\"").unwrap();
+    storage()
+        .set_item(KEY, "{\"v\":1,\"q\":\"nonsense\"")
+        .unwrap();
     let w = Mounted::new().await;
     assert_eq!(w.text(".smi-button--primary"), "Start the assessment");
     assert!(w.find(".smi-notice").is_none());
     // The corrupt value was cleared and replaced by a fresh session.
-    assert!(storage().get_item(KEY).unwrap().unwrap().contains("\"step\":\"Intro\""));
+    assert!(storage()
+        .get_item(KEY)
+        .unwrap()
+        .unwrap()
+        .contains("\"step\":\"Intro\""));
     w.unmount();
 }
 

@@ -18,8 +18,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Starts a server on a free port; resolves to { url, close, headers }. */
-export async function serve(root = DIST) {
+/** Starts a server (on a free port unless `port` is given); resolves to { url, close, headers }. */
+export async function serve(root = DIST, port = 0) {
   const headers = {};
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -38,11 +38,17 @@ export async function serve(root = DIST) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     headers,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+// `node tests/e2e/server.mjs [port]` serves dist/ until interrupted (the demo command).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await serve(DIST, Number(process.argv[2] ?? 8080));
+  console.log(`SMI widget demo: ${url}  (Ctrl+C to stop)`);
 }

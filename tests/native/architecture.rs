@@ -44,12 +44,19 @@ fn the_check_itself_catches_an_import() {
 #[test]
 fn engine_imports_no_web_crate() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"),
+        &mut files,
+    );
     assert!(files.len() >= 5, "engine sources found: {files:?}");
     for file in files {
         let source = fs::read_to_string(&file).unwrap();
         let hits = forbidden_uses(&source);
-        assert!(hits.is_empty(), "{} uses a web crate: {hits:?}", file.display());
+        assert!(
+            hits.is_empty(),
+            "{} uses a web crate: {hits:?}",
+            file.display()
+        );
     }
 }
 
@@ -57,9 +64,16 @@ fn engine_imports_no_web_crate() {
 fn no_inline_style_attributes() {
     // A strict Content-Security-Policy blocks them.
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     for file in files {
         let source = fs::read_to_string(&file).unwrap();
-        assert!(!source.contains(" style="), "{} sets an inline style", file.display());
+        assert!(
+            !source.contains(" style="),
+            "{} sets an inline style",
+            file.display()
+        );
     }
 }

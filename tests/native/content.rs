@@ -45,11 +45,19 @@ fn every_checklist_example_of_the_seed_is_an_item() {
 fn every_pillar_has_items_and_every_item_names_its_source() {
     let q = smi();
     for p in &q.pillars {
-        assert!(q.items.iter().any(|i| i.pillar == p.id), "{} is empty", p.id.0);
+        assert!(
+            q.items.iter().any(|i| i.pillar == p.id),
+            "{} is empty",
+            p.id.0
+        );
     }
     for item in &q.items {
         let source = item.source.as_deref().unwrap_or("");
-        assert!(source.contains("Seed 00"), "{} has no seed source", item.id.0);
+        assert!(
+            source.contains("Seed 00"),
+            "{} has no seed source",
+            item.id.0
+        );
     }
 }
 
@@ -59,7 +67,10 @@ fn categories_carry_the_seed_names() {
         .iter()
         .map(|&id| smi().category(id).name.as_str())
         .collect();
-    assert_eq!(names, ["Observer", "Conservative", "Participant", "#SocialFirst"]);
+    assert_eq!(
+        names,
+        ["Observer", "Conservative", "Participant", "#SocialFirst"]
+    );
 }
 
 /// Parses `json` and returns the problems as strings ("" when valid).
@@ -112,7 +123,10 @@ fn unknown_fields_and_bad_json_are_refused_with_a_message() {
     assert!(found[0].contains("unknown field `colour`"), "{found:?}");
 
     let found = problems("{ not json");
-    assert!(found[0].starts_with("not a valid questionnaire"), "{found:?}");
+    assert!(
+        found[0].starts_with("not a valid questionnaire"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -121,5 +135,8 @@ fn an_axis_without_items_is_a_problem() {
         let items = v["items"].as_array_mut().unwrap();
         items.retain(|i| i["axis"] == "investment");
     });
-    assert_eq!(problems(&json), ["items: needs at least one innovation item"]);
+    assert_eq!(
+        problems(&json),
+        ["items: needs at least one innovation item"]
+    );
 }

@@ -62,7 +62,14 @@ fn nonsense_actions_change_nothing() {
         assert_eq!(apply(smi(), &intro, a), intro, "{a:?} on the intro");
     }
     let q0 = run(&[Start]);
-    for a in [Answer { item: 99, choice: 0 }, Answer { item: 0, choice: 4 }, Start] {
+    for a in [
+        Answer {
+            item: 99,
+            choice: 0,
+        },
+        Answer { item: 0, choice: 4 },
+        Start,
+    ] {
         assert_eq!(apply(smi(), &q0, a), q0, "{a:?} on a question");
     }
 }

@@ -25,12 +25,17 @@ fn a_session_round_trips() {
 #[test]
 fn refusals_say_why() {
     let good = encode(smi(), &mid_session());
-    let cases: [(&str, &dyn Fn(&SavedError) -> bool); 5] = [
+    type Expect<'a> = &'a dyn Fn(&SavedError) -> bool;
+    let cases: [(&str, Expect); 5] = [
         ("", &|e| matches!(e, SavedError::Corrupt(_))),
         ("{\"v\":2}", &|e| *e == SavedError::UnknownVersion(2)),
         ("[1,2]", &|e| matches!(e, SavedError::Corrupt(_))),
-        (&good.replace("\"q\":\"", "\"q\":\"0"), &|e| *e == SavedError::OtherQuestionnaire),
-        (&good.replace("\"Question\":3", "\"Question\":99"), &|e| matches!(e, SavedError::Corrupt(_))),
+        (&good.replace("\"q\":\"", "\"q\":\"0"), &|e| {
+            *e == SavedError::OtherQuestionnaire
+        }),
+        (&good.replace("\"Question\":3", "\"Question\":99"), &|e| {
+            matches!(e, SavedError::Corrupt(_))
+        }),
     ];
     for (text, expected) in cases {
         let got = decode(smi(), text);
@@ -42,7 +47,10 @@ fn refusals_say_why() {
 fn a_result_step_with_gaps_is_corrupt() {
     let mut s = mid_session();
     s.step = Step::Result;
-    assert!(matches!(decode(smi(), &encode(smi(), &s)), Err(SavedError::Corrupt(_))));
+    assert!(matches!(
+        decode(smi(), &encode(smi(), &s)),
+        Err(SavedError::Corrupt(_))
+    ));
 }
 
 #[test]

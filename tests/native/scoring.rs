@@ -34,7 +34,12 @@ fn known_profiles() {
 #[test]
 fn the_threshold_is_inclusive_on_the_rounded_score() {
     // Weight 14 of 28 at the top: exactly 50, which is "high".
-    check("3333300000030 00000000000000", 50, 0, CategoryId::Conservative);
+    check(
+        "3333300000030 00000000000000",
+        50,
+        0,
+        CategoryId::Conservative,
+    );
     // One weight-3 item a step lower: 13 of 28 = 46.4 → 46, "low".
     check("3323300000030 00000000000000", 46, 0, CategoryId::Observer);
 }
@@ -42,19 +47,40 @@ fn the_threshold_is_inclusive_on_the_rounded_score() {
 #[test]
 fn pillars_and_action_plan() {
     let o = evaluate(smi(), &answers("0000000000000 00000000000000")).unwrap();
-    let pillars: Vec<_> = o.pillars.iter().map(|p| (p.pillar.0.as_str(), p.score)).collect();
-    assert_eq!(pillars, [("people", 0), ("governance", 0), ("technology", 0)]);
+    let pillars: Vec<_> = o
+        .pillars
+        .iter()
+        .map(|p| (p.pillar.0.as_str(), p.score))
+        .collect();
+    assert_eq!(
+        pillars,
+        [("people", 0), ("governance", 0), ("technology", 0)]
+    );
     // Everything at zero: the heaviest items first, in questionnaire order.
-    let ids: Vec<_> = o.actions.iter().map(|&i| smi().items[i].id.0.as_str()).collect();
+    let ids: Vec<_> = o
+        .actions
+        .iter()
+        .map(|&i| smi().items[i].id.0.as_str())
+        .collect();
     assert_eq!(
         ids,
-        ["dedicated-staff", "time-invested", "executive-briefing", "management-software", "early-adoption"]
+        [
+            "dedicated-staff",
+            "time-invested",
+            "executive-briefing",
+            "management-software",
+            "early-adoption"
+        ]
     );
 
     // Only items short of their best choice are proposed: a weight-3 item one step short
     // (urgency 3 × 1/3) and a weight-1 item at zero (urgency 1); the tie keeps item order.
     let o = evaluate(smi(), &answers("2333333333333 33333333333330")).unwrap();
-    let ids: Vec<_> = o.actions.iter().map(|&i| smi().items[i].id.0.as_str()).collect();
+    let ids: Vec<_> = o
+        .actions
+        .iter()
+        .map(|&i| smi().items[i].id.0.as_str())
+        .collect();
     assert_eq!(ids, ["dedicated-staff", "community"]);
 
     let o = evaluate(smi(), &answers("3333333333333 33333333333333")).unwrap();
