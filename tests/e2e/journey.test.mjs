@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
+import { axeViolations } from './axe.mjs';
 
 let server;
 let browser;
@@ -103,6 +104,25 @@ test('a reload halfway resumes, and the result is Conservative', async () => {
   // Restart forgets the answers.
   await widget(page).getByRole('button', { name: 'Retake the assessment' }).click();
   await widget(page).getByRole('button', { name: 'Start the assessment' }).waitFor();
+  await page.close();
+});
+
+test('axe finds no violations on the intro, a question and the result', async () => {
+  // Reduced motion turns transitions off, so colours are measured at rest, not mid-fade.
+  const page = await browser.newPage({ reducedMotion: 'reduce' });
+  await page.goto(server.url);
+  const w = widget(page);
+  await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'intro');
+  await w.getByRole('button', { name: 'Start the assessment' }).click();
+  await w.getByRole('radio').nth(1).check();
+  assert.deepEqual(await axeViolations(page), [], 'question');
+  for (let n = 1; n <= ITEMS; n++) {
+    await w.getByRole('radio').nth(n % 4).check();
+    await w.getByRole('button', { name: n === ITEMS ? 'See my result' : 'Next' }).click();
+  }
+  await w.getByRole('heading', { name: /Your social maturity/ }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'result');
   await page.close();
 });
 
