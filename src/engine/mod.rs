@@ -10,6 +10,7 @@ pub mod questionnaire;
 pub mod saved;
 pub mod scoring;
 pub mod session;
+pub mod share;
 pub mod text;
 
 pub use questionnaire::{Axis, CategoryId, Item, Problem, Questionnaire};

@@ -8,4 +8,5 @@ mod flow;
 mod golden;
 mod saved;
 mod scoring;
+mod share;
 mod support;
