@@ -1,4 +1,5 @@
-//! Thin adapters over browser APIs: local storage, the console, focus.
+//! Thin adapters over browser APIs: local storage, the page URL, the clipboard, the
+//! console, focus.
 //!
 //! Every call that the browser may refuse returns a `Result` with a message fit for the
 //! console; none throws into the host page. Policy (what to do when storage fails) belongs
@@ -53,4 +54,41 @@ pub fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
+}
+
+/// The page's URL fragment (with its `#`), or "" outside a browser.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page's URL without its fragment: where a share link leads back to.
+pub fn page_url() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Drops the fragment from the address bar without reloading or adding a history entry.
+pub fn clear_fragment() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&page_url()));
+        }
+    }
+}
+
+/// Writes `text` to the clipboard; fails where the Clipboard API is missing or refused.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return Err("the Clipboard API is not available".into());
+    }
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(describe)
 }

@@ -33,6 +33,18 @@ pub struct Strings {
     pub error_content: String,
     pub error_crash: String,
     pub warn_storage: String,
+    pub share_heading: String,
+    pub share_link_label: String,
+    pub copy_link: String,
+    pub copied: String,
+    pub copy_failed: String,
+    pub share_linkedin: String,
+    pub share_x: String,
+    pub share_email: String,
+    pub share_text: String,
+    pub shared_eyebrow: String,
+    pub take_yourself: String,
+    pub share_refused: String,
 }
 
 /// Replaces each `{key}` in `template` with its value; unknown placeholders stay as they are.
@@ -47,4 +59,17 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// Whole minutes a questionnaire of `items` takes at about 15 seconds an item (at least 1).
 pub fn minutes_for(items: usize) -> usize {
     (items * 15).div_ceil(60).max(1)
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, for query strings.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }

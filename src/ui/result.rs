@@ -4,7 +4,7 @@
 use super::matrix::{Matrix, MatrixProps};
 use crate::engine::questionnaire::Questionnaire;
 use crate::engine::scoring::Outcome;
-use crate::engine::text::{fill, Strings};
+use crate::engine::text::{fill, percent_encode, Strings};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +17,46 @@ pub struct ResultProps {
     pub heading_ref: NodeRef,
     #[prop_or_default]
     pub on_restart: Callback<()>,
+    /// The link that reopens this result, when it can be shared.
+    #[prop_or_default]
+    pub share_link: Option<AttrValue>,
+    /// What became of the last copy attempt, announced politely.
+    #[prop_or_default]
+    pub copy_status: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_copy: Callback<()>,
+    /// True when showing someone else's result from a share link: read-only.
+    #[prop_or_default]
+    pub shared: bool,
+    #[prop_or_default]
+    pub on_take: Callback<()>,
+}
+
+/// The "Share your result" block: the link, copy, and share links for LinkedIn, X, e-mail.
+fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
+    let s = &props.strings;
+    let (url, text) = (percent_encode(link), percent_encode(text));
+    let linkedin = format!("https://www.linkedin.com/sharing/share-offsite/?url={url}");
+    let x = format!("https://x.com/intent/post?text={text}&url={url}");
+    let subject = percent_encode(&props.questionnaire.title);
+    let email = format!("mailto:?subject={subject}&body={text}%0A%0A{url}");
+    let copy = props.on_copy.reform(|_: MouseEvent| ());
+    html! {
+        <section class="smi-block smi-share">
+            <h3 class="smi-subheading">{ &s.share_heading }</h3>
+            <label class="smi-share__label" for="smi-share-link">{ &s.share_link_label }</label>
+            <div class="smi-share__row">
+                <input class="smi-share__link" id="smi-share-link" type="text" readonly=true value={link.to_owned()} />
+                <button type="button" class="smi-button smi-button--primary" onclick={copy}>{ &s.copy_link }</button>
+            </div>
+            <p class="smi-share__status" role="status">{ props.copy_status.clone().unwrap_or_default() }</p>
+            <ul class="smi-share__networks">
+                <li><a class="smi-button" href={linkedin} target="_blank" rel="noopener noreferrer">{ &s.share_linkedin }</a></li>
+                <li><a class="smi-button" href={x} target="_blank" rel="noopener noreferrer">{ &s.share_x }</a></li>
+                <li><a class="smi-button" href={email}>{ &s.share_email }</a></li>
+            </ul>
+        </section>
+    }
 }
 
 #[function_component]
@@ -46,11 +86,20 @@ pub fn ResultView(props: &ResultProps) -> Html {
         }
     };
     let restart = props.on_restart.reform(|_: MouseEvent| ());
+    let take = props.on_take.reform(|_: MouseEvent| ());
+    let share_text = fill(
+        &s.share_text,
+        &[
+            ("category", &category.name),
+            ("investment", &o.investment.to_string()),
+            ("innovation", &o.innovation.to_string()),
+        ],
+    );
 
     html! {
         <section class={classes!("smi-result", format!("smi-result--{}", o.category.as_str()))}>
             <header class="smi-result__head">
-                <p class="smi-eyebrow">{ &q.title }</p>
+                <p class="smi-eyebrow">{ if props.shared { &s.shared_eyebrow } else { &q.title } }</p>
                 <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ heading }</h2>
                 <p class="smi-result__summary">{ &category.summary }</p>
             </header>
@@ -99,8 +148,15 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     </ol>
                 }
             </section>
+            if let (Some(link), false) = (&props.share_link, props.shared) {
+                { share_block(props, link, &share_text) }
+            }
             <div class="smi-actions">
-                <button type="button" class="smi-button" onclick={restart}>{ &s.restart }</button>
+                if props.shared {
+                    <button type="button" class="smi-button smi-button--primary" onclick={take}>{ &s.take_yourself }</button>
+                } else {
+                    <button type="button" class="smi-button" onclick={restart}>{ &s.restart }</button>
+                }
             </div>
         </section>
     }

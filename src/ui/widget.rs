@@ -5,8 +5,9 @@ use super::intro::Intro;
 use super::question::Question;
 use super::result::ResultView;
 use crate::engine::questionnaire::{Problem, Questionnaire};
+use crate::engine::scoring::Outcome;
 use crate::engine::text::Strings;
-use crate::engine::{apply, evaluate, saved, Action, Session, Step};
+use crate::engine::{apply, evaluate, saved, share, Action, Session, Step};
 use crate::platform;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -84,6 +85,29 @@ fn restore(q: &Questionnaire, key: &str) -> (Session, bool) {
     }
 }
 
+/// What the page's share link (if any) amounts to.
+#[derive(Clone, PartialEq)]
+enum Shared {
+    None,
+    Card(Outcome),
+    Refused,
+}
+
+fn shared_from_page(q: &Questionnaire) -> Shared {
+    let fragment = platform::fragment();
+    let Some(code) = share::code_in_fragment(&fragment) else {
+        return Shared::None;
+    };
+    match share::decode(q, code).map(|a| evaluate(q, &a)) {
+        Ok(Some(outcome)) => Shared::Card(outcome),
+        Ok(None) => Shared::Refused,
+        Err(why) => {
+            platform::warn(&format!("SMI widget: ignoring the share link: {why}."));
+            Shared::Refused
+        }
+    }
+}
+
 #[function_component]
 fn Widget(props: &WidgetProps) -> Html {
     let q = props.questionnaire.clone();
@@ -99,6 +123,8 @@ fn Widget(props: &WidgetProps) -> Html {
         }
     });
     let storage_ok = use_state(|| restored.1);
+    let shared = use_state(|| shared_from_page(&q));
+    let copy_status = use_state(|| None::<AttrValue>);
 
     // Save every change. A failure after a successful load (quota, revoked permission)
     // is reported once and shown in the widget.
@@ -132,6 +158,19 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     let s = &props.strings;
     let session = &state.session;
+    if let Shared::Card(outcome) = &*shared {
+        let on_take = {
+            let shared = shared.clone();
+            Callback::from(move |_: ()| {
+                platform::clear_fragment();
+                shared.set(Shared::None);
+            })
+        };
+        return html! {
+            <ResultView questionnaire={q.clone()} strings={s.clone()} outcome={outcome.clone()}
+                heading_ref={heading.clone()} shared=true {on_take} />
+        };
+    }
     let body = match session.step {
         Step::Intro => html! {
             <Intro strings={s.clone()} title={q.title.clone()} items={q.items.len()}
@@ -150,16 +189,41 @@ fn Widget(props: &WidgetProps) -> Html {
             }
         }
         Step::Result => match evaluate(&q, &session.answers) {
-            Some(outcome) => html! {
-                <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome}
-                    heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)} />
-            },
+            Some(outcome) => {
+                let share_link = share::encode(&q, &session.answers)
+                    .ok()
+                    .map(|code| AttrValue::from(share::link(&platform::page_url(), &code)));
+                let on_copy = {
+                    let (link, status, s) = (share_link.clone(), copy_status.clone(), s.clone());
+                    Callback::from(move |_: ()| {
+                        let (link, status, s) = (link.clone(), status.clone(), s.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let result = platform::copy_text(link.as_deref().unwrap_or("")).await;
+                            status.set(Some(match result {
+                                Ok(()) => s.copied.clone().into(),
+                                Err(why) => {
+                                    platform::warn(&format!("SMI widget: copy failed: {why}."));
+                                    s.copy_failed.clone().into()
+                                }
+                            }));
+                        });
+                    })
+                };
+                html! {
+                    <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome}
+                        heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
+                        {share_link} copy_status={(*copy_status).clone()} {on_copy} />
+                }
+            }
             // `Session::fits` and `apply` keep Result complete; this is the guard, not a path.
             None => html! { <p class="smi-error" role="alert">{ &s.error_crash }</p> },
         },
     };
     html! {
         <>
+            if *shared == Shared::Refused {
+                <p class="smi-error" role="alert">{ &s.share_refused }</p>
+            }
             if !*storage_ok {
                 <p class="smi-notice" role="status">{ &s.warn_storage }</p>
             }

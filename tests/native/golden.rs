@@ -9,12 +9,21 @@ use std::rc::Rc;
 use yew::LocalServerRenderer;
 
 async fn render(digits: &str) -> String {
+    render_with(digits, None, false).await
+}
+
+async fn render_with(digits: &str, share_link: Option<&str>, shared: bool) -> String {
     let props = ResultProps {
         questionnaire: Rc::new(smi().clone()),
         strings: Rc::new(content::strings().unwrap()),
         outcome: evaluate(smi(), &answers(digits)).unwrap(),
         heading_ref: Default::default(),
         on_restart: Default::default(),
+        share_link: share_link.map(|l| l.to_owned().into()),
+        copy_status: None,
+        on_copy: Default::default(),
+        shared,
+        on_take: Default::default(),
     };
     let html = LocalServerRenderer::<ResultView>::with_props(props)
         .hydratable(false)
@@ -57,4 +66,30 @@ async fn the_result_names_category_scores_and_plan() {
     ] {
         assert!(html.contains(expected), "missing {expected:?}");
     }
+}
+
+#[tokio::test]
+async fn share_block_links_encode_the_result() {
+    let link = "https://consultancy.test/smi?utm=x#smi=1O7u7uREREamd";
+    let html = render_with("1010101010101 23232323232323", Some(link), false).await;
+    let encoded = "https%3A%2F%2Fconsultancy.test%2Fsmi%3Futm%3Dx%23smi%3D1O7u7uREREamd";
+    for expected in [
+        format!("value=\"{link}\""),
+        format!("https://www.linkedin.com/sharing/share-offsite/?url={encoded}"),
+        "https://x.com/intent/post?text=Our%20company%20is%20Participant".to_owned(),
+        "mailto:?subject=Social%20Maturity%20Index&amp;body=Our%20company".to_owned(),
+        "Retake the assessment".to_owned(),
+    ] {
+        assert!(html.contains(&expected), "missing {expected:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_shared_card_is_read_only() {
+    let link = "https://consultancy.test/#smi=1O7u7uREREamd";
+    let html = render_with("1010101010101 23232323232323", Some(link), true).await;
+    assert!(html.contains("A shared result"));
+    assert!(html.contains("Take the assessment yourself"));
+    assert!(!html.contains("Copy link"));
+    assert!(!html.contains("Retake the assessment"));
 }
