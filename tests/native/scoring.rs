@@ -1,6 +1,6 @@
 //! Scoring: data-driven checks on the shipped questionnaire, then properties.
 
-use crate::support::{answers, smi};
+use crate::support::{answers, any_answers, smi};
 use proptest::prelude::*;
 use smi_widget::engine::questionnaire::CategoryId;
 use smi_widget::engine::{evaluate, Answers};
@@ -96,15 +96,6 @@ fn incomplete_or_foreign_answers_have_no_score() {
     a.0[5] = Some(4);
     assert_eq!(evaluate(smi(), &a), None);
     assert_eq!(evaluate(smi(), &Answers(vec![Some(0); 3])), None);
-}
-
-fn any_answers() -> impl Strategy<Value = Answers> {
-    let counts: Vec<_> = smi().items.iter().map(|i| i.choices.len() as u8).collect();
-    counts
-        .into_iter()
-        .map(|n| (0..n).prop_map(Some))
-        .collect::<Vec<_>>()
-        .prop_map(Answers)
 }
 
 proptest! {

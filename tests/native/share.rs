@@ -1,11 +1,10 @@
 //! Share codes: golden vectors per format version, round trips, and refusal of every
 //! single-character change, every truncation and random text, without a panic.
 
-use crate::support::{answers, smi};
+use crate::support::{answers, any_answers, smi};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use smi_widget::engine::share::{code_in_fragment, decode, encode, link, ShareError};
-use smi_widget::engine::Answers;
 
 /// Codes shipped in links. Each must keep decoding to the same answers forever.
 const GOLDEN: [(&str, &str); 3] = [
@@ -116,15 +115,6 @@ fn every_single_character_change_is_refused() {
         }
     }
     assert!(tried >= 100_000, "{tried} cases");
-}
-
-fn any_answers() -> impl Strategy<Value = Answers> {
-    let counts: Vec<_> = smi().items.iter().map(|i| i.choices.len() as u8).collect();
-    counts
-        .into_iter()
-        .map(|n| (0..n).prop_map(Some))
-        .collect::<Vec<_>>()
-        .prop_map(Answers)
 }
 
 proptest! {

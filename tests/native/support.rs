@@ -1,5 +1,6 @@
 //! Shared fixtures: the shipped questionnaire and answer sets written as digit strings.
 
+use proptest::prelude::*;
 use smi_widget::content;
 use smi_widget::engine::{Answers, Questionnaire};
 use std::sync::OnceLock;
@@ -18,4 +19,14 @@ pub fn answers(digits: &str) -> Answers {
         .collect();
     assert_eq!(digits.len(), smi().items.len(), "fixture length");
     Answers(digits)
+}
+
+/// Any complete answer set for the shipped questionnaire.
+pub fn any_answers() -> impl Strategy<Value = Answers> {
+    let counts: Vec<_> = smi().items.iter().map(|i| i.choices.len() as u8).collect();
+    counts
+        .into_iter()
+        .map(|n| (0..n).prop_map(Some))
+        .collect::<Vec<_>>()
+        .prop_map(Answers)
 }
