@@ -1,25 +1,14 @@
 // Whole journeys against the built demo (dist/), by keyboard alone, finding elements by
 // role and accessible name.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useServerAndBrowser, widget } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const ITEMS = 27;
 
-const widget = (page) => page.locator('smi-assessment');
 
 /** The element focused inside the widget's shadow root, described for assertions. */
 function focused(page) {
@@ -70,10 +59,10 @@ async function checkResult(page, category, investment, innovation) {
 }
 
 test('a keyboard-only journey scores an Observer', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await widget(page).getByRole('button', { name: 'Start the assessment' }).waitFor();
   await tabTo(page, /^Start the assessment$/);
   await page.keyboard.press('Enter');
@@ -84,8 +73,8 @@ test('a keyboard-only journey scores an Observer', async () => {
 });
 
 test('a reload halfway resumes, and the result is Conservative', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url);
   await widget(page).getByRole('button', { name: 'Start the assessment' }).click();
   // 13 investment items answered with the third choice, then a reload.
   for (let n = 1; n <= 13; n++) await answerByKeyboard(page, 2, n);
@@ -109,8 +98,8 @@ test('a reload halfway resumes, and the result is Conservative', async () => {
 
 test('axe finds no violations on the intro, a question and the result', async () => {
   // Reduced motion turns transitions off, so colours are measured at rest, not mid-fade.
-  const page = await browser.newPage({ reducedMotion: 'reduce' });
-  await page.goto(server.url);
+  const page = await env.browser.newPage({ reducedMotion: 'reduce' });
+  await page.goto(env.server.url);
   const w = widget(page);
   await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'intro');
@@ -127,8 +116,8 @@ test('axe finds no violations on the intro, a question and the result', async ()
 });
 
 test('Next is unavailable until a choice is made', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url);
   await widget(page).getByRole('button', { name: 'Start the assessment' }).click();
   const next = widget(page).getByRole('button', { name: 'Next' });
   assert.equal(await next.isDisabled(), true);

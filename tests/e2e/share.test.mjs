@@ -1,22 +1,11 @@
 // Share links: a recipient in a fresh browser context sees the same card; a tampered link
 // is refused with a message over the normal start screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useServerAndBrowser, widget } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
-const widget = (page) => page.locator('smi-assessment');
 // 13 investment items, then 14 innovation items: Participant, investment 19, innovation 84.
 const PROFILE = '1010101010101' + '23232323232323';
 
@@ -33,9 +22,9 @@ async function finish(page, digits) {
 const scores = (page) => widget(page).locator('.smi-score__number').allTextContents();
 
 test('a share link opens the same card in a fresh context', async () => {
-  const sender = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const sender = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await sender.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await finish(page, PROFILE);
   const link = await widget(page).getByRole('textbox', { name: 'Link to your result' }).inputValue();
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#smi=1[A-Za-z0-9_-]{12}$/);
@@ -47,7 +36,7 @@ test('a share link opens the same card in a fresh context', async () => {
   assert.deepEqual(await scores(page), ['19', '84']);
   await sender.close();
 
-  const recipient = await browser.newContext();
+  const recipient = await env.browser.newContext();
   const other = await recipient.newPage();
   await other.goto(link);
   const w = widget(other);
@@ -61,11 +50,11 @@ test('a share link opens the same card in a fresh context', async () => {
 });
 
 test('a tampered link is refused over the start screen', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await page.goto(`${server.url}#smi=1O7u7uREREamX`);
+  await page.goto(`${env.server.url}#smi=1O7u7uREREamX`);
   const w = widget(page);
   await w.getByRole('alert').filter({ hasText: 'This share link cannot be opened' }).waitFor();
   await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
