@@ -6,6 +6,8 @@
 //! strings and get values (or typed errors) back. `tests/native/architecture.rs` enforces
 //! the import rule.
 
+pub mod config;
+pub mod events;
 pub mod questionnaire;
 pub mod saved;
 pub mod scoring;

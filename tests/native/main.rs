@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod architecture;
+mod config;
 mod content;
+mod events;
 mod flow;
 mod golden;
 mod saved;

@@ -1,0 +1,309 @@
+//! Host configuration: what a consultancy sets on `<smi-assessment>` (attributes) or passes
+//! to `mount(element, options)`, parsed into a typed [`Config`].
+//!
+//! Every option arrives as a name and a string. A value that does not parse falls back to
+//! its default and adds a [`Warning`] that names the option, so a typo in a host page costs a
+//! console line, never the widget. Names the widget does not know are reported the same way,
+//! except the global HTML attributes (`id`, `class`, `data-*`, …) a host page may add freely.
+
+use std::fmt;
+
+/// Every option the widget reads, as attribute names (the JS API uses their camelCase).
+pub const OPTIONS: [&str; 11] = [
+    "lang",
+    "theme",
+    "accent",
+    "company",
+    "logo",
+    "cta-label",
+    "cta-url",
+    "share-url",
+    "analytics",
+    "lazy",
+    "questionnaire",
+];
+
+/// Attributes any HTML element may carry; never reported as unknown.
+const GLOBAL_ATTRIBUTES: [&str; 9] = [
+    "id", "class", "style", "slot", "hidden", "title", "tabindex", "part", "dir",
+];
+
+/// Longest company name or call-to-action label shown; longer text is cut with a warning.
+pub const MAX_LABEL: usize = 80;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Follows the visitor's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// A brand colour and the text colour that reads best on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accent {
+    /// `#rrggbb`.
+    pub colour: String,
+    /// `#ffffff` or `#111111`, whichever contrasts more with `colour`.
+    pub text: String,
+}
+
+/// The host's call to action on the result, e.g. "Book a call".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cta {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Config {
+    /// The language asked for, if any and if supported; the caller resolves the rest.
+    pub lang: Option<String>,
+    pub theme: Theme,
+    pub accent: Option<Accent>,
+    pub company: Option<String>,
+    pub logo: Option<String>,
+    pub cta: Option<Cta>,
+    /// The page share links open; the widget's own page when unset.
+    pub share_url: Option<String>,
+    /// Also push every event to `window.dataLayer` (Google Tag Manager).
+    pub data_layer: bool,
+}
+
+/// An option the widget could not use, and what it did instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub option: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "option \"{}\": {}", self.option, self.message)
+    }
+}
+
+impl Config {
+    /// Reads `options` (name, value); `languages` are those the build ships.
+    /// Options the loader handles (`lazy`, `questionnaire`) are accepted silently here.
+    pub fn parse<'a>(
+        options: impl IntoIterator<Item = (&'a str, &'a str)>,
+        languages: &[&str],
+    ) -> (Config, Vec<Warning>) {
+        let mut config = Config::default();
+        let mut warnings = Vec::new();
+        let mut warn = |option: &str, message: String| {
+            warnings.push(Warning {
+                option: option.to_owned(),
+                message,
+            })
+        };
+        let (mut cta_label, mut cta_url) = (None, None);
+        for (name, value) in options {
+            let value = value.trim();
+            match name {
+                "lang" => {
+                    let tag = value.to_ascii_lowercase();
+                    let base = tag.split(['-', '_']).next().unwrap_or_default();
+                    if languages.contains(&base) {
+                        config.lang = Some(base.to_owned());
+                    } else {
+                        warn(
+                            name,
+                            format!(
+                                "\"{value}\" is not one of the languages this build has ({}); using the page's language.",
+                                languages.join(", ")
+                            ),
+                        );
+                    }
+                }
+                "theme" => match value {
+                    "light" => config.theme = Theme::Light,
+                    "dark" => config.theme = Theme::Dark,
+                    "auto" => config.theme = Theme::Auto,
+                    _ => warn(
+                        name,
+                        format!("\"{value}\" is not light, dark or auto; using light."),
+                    ),
+                },
+                "accent" => match parse_hex_colour(value) {
+                    Some(rgb) => {
+                        let ratio = contrast(rgb, WHITE);
+                        if ratio < NON_TEXT_CONTRAST {
+                            let better = hex(nearest_with_contrast(rgb, WHITE, NON_TEXT_CONTRAST));
+                            warn(
+                                name,
+                                format!("{value} has a contrast of {ratio:.1}:1 with the white background, below the 3:1 bars and markers need; {better} is the nearest shade that reaches it."),
+                            );
+                        }
+                        config.accent = Some(accent_for(rgb));
+                    }
+                    None => warn(
+                        name,
+                        format!("\"{value}\" is not a colour like #2f48c8; using the default."),
+                    ),
+                },
+                "company" => config.company = label(name, value, &mut warn),
+                "cta-label" => cta_label = label(name, value, &mut warn),
+                "logo" | "cta-url" => match link(value, true) {
+                    Some(url) if name == "logo" => config.logo = Some(url),
+                    Some(url) => cta_url = Some(url),
+                    None => warn(name, format!("\"{value}\" is not an http(s) or site-relative URL; ignoring it.")),
+                },
+                "share-url" => match link(value, false) {
+                    Some(url) => config.share_url = Some(url.split('#').next().unwrap_or_default().to_owned()),
+                    None => warn(name, format!("\"{value}\" is not an absolute http(s) URL; share links will open this page.")),
+                },
+                "analytics" => match value {
+                    "datalayer" => config.data_layer = true,
+                    "" | "none" => config.data_layer = false,
+                    _ => warn(name, format!("\"{value}\" is not datalayer or none; sending events to the element only.")),
+                },
+                "lazy" | "questionnaire" => {}
+                _ if GLOBAL_ATTRIBUTES.contains(&name)
+                    || name.starts_with("data-")
+                    || name.starts_with("aria-") => {}
+                _ => warn(name, format!("is not an option of this widget; the options are {}.", OPTIONS.join(", "))),
+            }
+        }
+        match (cta_label, cta_url) {
+            (Some(label), Some(url)) => config.cta = Some(Cta { label, url }),
+            (None, None) => {}
+            (Some(_), None) => warn(
+                "cta-label",
+                "needs cta-url as well; no call to action is shown.".into(),
+            ),
+            (None, Some(_)) => warn(
+                "cta-url",
+                "needs cta-label as well; no call to action is shown.".into(),
+            ),
+        }
+        (config, warnings)
+    }
+}
+
+/// Non-empty text cut to [`MAX_LABEL`] characters.
+fn label(name: &str, value: &str, warn: &mut impl FnMut(&str, String)) -> Option<String> {
+    if value.is_empty() {
+        return None;
+    }
+    if value.chars().count() > MAX_LABEL {
+        warn(
+            name,
+            format!("is longer than {MAX_LABEL} characters; it is cut."),
+        );
+        return Some(value.chars().take(MAX_LABEL).collect());
+    }
+    Some(value.to_owned())
+}
+
+/// An absolute http(s) URL, or with `relative` also a site-relative path (`/…`), with no
+/// spaces or control characters. Anything else (`javascript:`, `data:`) is refused.
+fn link(value: &str, relative: bool) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    let absolute = ["https://", "http://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len());
+    let site_relative = relative && value.starts_with('/') && !value.starts_with("//");
+    let clean = !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    ((absolute || site_relative) && clean).then(|| value.to_owned())
+}
+
+/// An sRGB colour, 0–255 per channel.
+pub type Rgb = [u8; 3];
+const WHITE: Rgb = [255, 255, 255];
+const NEAR_BLACK: Rgb = [17, 17, 17];
+
+/// WCAG 2.2 1.4.11: what bars, the matrix dot and focus marks need against their background.
+pub const NON_TEXT_CONTRAST: f64 = 3.0;
+
+/// `rgb` darkened (towards black) or lightened (towards white) in the fewest steps until it
+/// reaches `ratio` against `background`; black or white if nothing nearer does.
+pub fn nearest_with_contrast(rgb: Rgb, background: Rgb, ratio: f64) -> Rgb {
+    let target = if luminance(background) > 0.5 {
+        [0, 0, 0]
+    } else {
+        WHITE
+    };
+    let mix = |t: f64| {
+        let channel = |i: usize| {
+            (f64::from(rgb[i]) + (f64::from(target[i]) - f64::from(rgb[i])) * t).round() as u8
+        };
+        [channel(0), channel(1), channel(2)]
+    };
+    (0..=100)
+        .map(|step| mix(f64::from(step) / 100.0))
+        .find(|&c| contrast(c, background) >= ratio)
+        .unwrap_or(target)
+}
+
+/// `#rgb` or `#rrggbb`, case-insensitive.
+pub fn parse_hex_colour(text: &str) -> Option<Rgb> {
+    let hex = text.strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |s: &str| u8::from_str_radix(s, 16).ok();
+    match hex.len() {
+        3 => {
+            let d: Vec<u8> = hex
+                .bytes()
+                .map(|b| (b as char).to_digit(16).unwrap_or(0) as u8)
+                .collect();
+            Some([d[0] * 17, d[1] * 17, d[2] * 17])
+        }
+        6 => Some([
+            channel(&hex[0..2])?,
+            channel(&hex[2..4])?,
+            channel(&hex[4..6])?,
+        ]),
+        _ => None,
+    }
+}
+
+/// WCAG 2.2 relative luminance.
+pub fn luminance(rgb: Rgb) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2])
+}
+
+/// WCAG 2.2 contrast ratio, 1–21.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The accent and whichever of white or near-black text reads better on it.
+pub fn accent_for(rgb: Rgb) -> Accent {
+    let text = if contrast(rgb, WHITE) >= contrast(rgb, NEAR_BLACK) {
+        WHITE
+    } else {
+        NEAR_BLACK
+    };
+    Accent {
+        colour: hex(rgb),
+        text: hex(text),
+    }
+}
+
+pub fn hex(rgb: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+}

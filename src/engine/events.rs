@@ -1,0 +1,131 @@
+//! What the widget tells its host page: the `smi:*` events and their payloads.
+//!
+//! The embedding layer dispatches each [`Event`] as a `CustomEvent` named [`Event::name`] on
+//! the `<smi-assessment>` element (bubbling, composed), with [`Event::detail`] as its
+//! `detail`, and, when the host opted in, pushes it to `window.dataLayer`. The payloads are
+//! part of the public interface (README, "Events"): add fields, never rename them.
+
+use super::questionnaire::Questionnaire;
+use super::scoring::{Answers, Outcome};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Event {
+    /// The widget is on screen and usable.
+    Ready {
+        questionnaire: String,
+        items: usize,
+        lang: String,
+    },
+    /// The visitor started, or resumed saved progress.
+    Start {
+        questionnaire: String,
+        resumed: bool,
+    },
+    /// The visitor chose an answer.
+    Answer {
+        item: String,
+        /// 0-based position of the item.
+        index: usize,
+        /// 0-based position of the choice.
+        choice: u8,
+        score: u8,
+        answered: usize,
+        total: usize,
+    },
+    /// The visitor reached the result.
+    Complete(Completion),
+    /// The visitor shared the result; `method` is copy, native, linkedin, x, email, png or print.
+    Share { method: String, url: String },
+    /// Something went wrong that the host may want to know about; the widget has already told
+    /// the visitor what they need to know.
+    Error { code: String, message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Completion {
+    pub questionnaire: String,
+    pub category: String,
+    pub category_name: String,
+    pub investment: u8,
+    pub innovation: u8,
+    pub pillars: Vec<PillarScore>,
+    /// Item id → 0-based choice.
+    pub answers: BTreeMap<String, u8>,
+    pub share_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarScore {
+    pub pillar: String,
+    pub score: u8,
+}
+
+impl Event {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Ready { .. } => "smi:ready",
+            Event::Start { .. } => "smi:start",
+            Event::Answer { .. } => "smi:answer",
+            Event::Complete(_) => "smi:complete",
+            Event::Share { .. } => "smi:share",
+            Event::Error { .. } => "smi:error",
+        }
+    }
+
+    /// The payload as JSON text.
+    pub fn detail(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "null".into())
+    }
+
+    pub fn answer(q: &Questionnaire, answers: &Answers, index: usize, choice: u8) -> Event {
+        let item = &q.items[index];
+        Event::Answer {
+            item: item.id.0.clone(),
+            index,
+            choice,
+            score: item.choices.get(usize::from(choice)).map_or(0, |c| c.score),
+            answered: answers.answered(),
+            total: q.items.len(),
+        }
+    }
+
+    pub fn complete(
+        q: &Questionnaire,
+        answers: &Answers,
+        outcome: &Outcome,
+        share_url: Option<String>,
+    ) -> Event {
+        Event::Complete(Completion {
+            questionnaire: q.id.clone(),
+            category: outcome.category.as_str().to_owned(),
+            category_name: q.category(outcome.category).name.clone(),
+            investment: outcome.investment,
+            innovation: outcome.innovation,
+            pillars: outcome
+                .pillars
+                .iter()
+                .map(|p| PillarScore {
+                    pillar: p.pillar.0.clone(),
+                    score: p.score,
+                })
+                .collect(),
+            answers: q
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| answers.get(i).map(|c| (item.id.0.clone(), c)))
+                .collect(),
+            share_url,
+        })
+    }
+
+    pub fn error(code: &str, message: impl Into<String>) -> Event {
+        Event::Error {
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Host options: every option parses, every bad value falls back with a warning that names
+//! it, and brand colours always get a readable text colour.
+
+use proptest::prelude::*;
+use smi_widget::engine::config::{
+    accent_for, contrast, nearest_with_contrast, parse_hex_colour, Config, Cta, Theme,
+};
+
+const LANGS: &[&str] = &["en", "ar"];
+
+fn parse(pairs: &[(&str, &str)]) -> (Config, Vec<String>) {
+    let (config, warnings) = Config::parse(pairs.iter().copied(), LANGS);
+    (config, warnings.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn no_options_is_the_default_and_silent() {
+    assert_eq!(parse(&[]), (Config::default(), vec![]));
+}
+
+#[test]
+fn every_option_parses() {
+    let (config, warnings) = parse(&[
+        ("lang", "ar-EG"),
+        ("theme", "dark"),
+        ("accent", "#0A6"),
+        ("company", " Northwind Advisory "),
+        ("logo", "/img/logo.svg"),
+        ("cta-label", "Book a call"),
+        ("cta-url", "https://example.com/call"),
+        ("share-url", "https://example.com/smi#old"),
+        ("analytics", "datalayer"),
+        ("lazy", ""),
+        ("id", "hero"),
+        ("data-anything", "x"),
+    ]);
+    assert_eq!(warnings, Vec::<String>::new());
+    assert_eq!(config.lang.as_deref(), Some("ar"));
+    assert_eq!(config.theme, Theme::Dark);
+    let accent = config.accent.unwrap();
+    assert_eq!(
+        (accent.colour.as_str(), accent.text.as_str()),
+        ("#00aa66", "#111111")
+    );
+    assert_eq!(config.company.as_deref(), Some("Northwind Advisory"));
+    assert_eq!(config.logo.as_deref(), Some("/img/logo.svg"));
+    assert_eq!(
+        config.cta,
+        Some(Cta {
+            label: "Book a call".into(),
+            url: "https://example.com/call".into()
+        })
+    );
+    assert_eq!(config.share_url.as_deref(), Some("https://example.com/smi"));
+    assert!(config.data_layer);
+}
+
+#[test]
+fn bad_values_fall_back_and_name_their_option() {
+    let (config, warnings) = parse(&[
+        ("lang", "fr"),
+        ("theme", "purple"),
+        ("accent", "blue"),
+        ("logo", "javascript:alert(1)"),
+        ("share-url", "/relative"),
+        ("cta-label", "Book a call"),
+        ("analytics", "segment"),
+        ("colour", "#fff"),
+    ]);
+    assert_eq!(config, Config::default());
+    let expected = [
+        "option \"lang\": \"fr\" is not one of the languages this build has (en, ar)",
+        "option \"theme\": \"purple\" is not light, dark or auto; using light.",
+        "option \"accent\": \"blue\" is not a colour like #2f48c8",
+        "option \"logo\": \"javascript:alert(1)\" is not an http(s) or site-relative URL",
+        "option \"share-url\": \"/relative\" is not an absolute http(s) URL",
+        "option \"analytics\": \"segment\" is not datalayer or none",
+        "option \"colour\": is not an option of this widget",
+        "option \"cta-label\": needs cta-url as well",
+    ];
+    assert_eq!(warnings.len(), expected.len(), "{warnings:#?}");
+    for (warning, start) in warnings.iter().zip(expected) {
+        assert!(
+            warning.starts_with(start),
+            "{warning:?} should start with {start:?}"
+        );
+    }
+}
+
+#[test]
+fn long_labels_are_cut_with_a_warning() {
+    let long = "x".repeat(200);
+    let (config, warnings) = parse(&[("company", &long)]);
+    assert_eq!(config.company.unwrap().chars().count(), 80);
+    assert_eq!(warnings.len(), 1);
+}
+
+#[test]
+fn urls_that_could_run_script_or_escape_are_refused() {
+    for url in [
+        "javascript:x",
+        "data:text/html,x",
+        "//evil.example",
+        "https://",
+        "https://a b",
+    ] {
+        let (config, warnings) = parse(&[("cta-label", "Go"), ("cta-url", url)]);
+        assert_eq!(config.cta, None, "{url}");
+        assert_eq!(warnings.len(), 2, "{url}: {warnings:?}");
+    }
+}
+
+#[test]
+fn hex_colours() {
+    assert_eq!(parse_hex_colour("#fff"), Some([255, 255, 255]));
+    assert_eq!(parse_hex_colour("#2F48c8"), Some([0x2f, 0x48, 0xc8]));
+    for bad in ["fff", "#ffff", "#gggggg", "#", "", "#12345", "#+1+2+3"] {
+        assert_eq!(parse_hex_colour(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn contrast_matches_wcag_reference_values() {
+    assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
+    assert!((contrast([0x77, 0x77, 0x77], [255, 255, 255]) - 4.48).abs() < 0.01);
+}
+
+#[test]
+fn a_low_contrast_accent_is_used_but_warned_about_with_a_better_shade() {
+    let (config, warnings) = parse(&[("accent", "#888888")]);
+    assert!(
+        config.accent.is_some() && warnings.is_empty(),
+        "{warnings:?}"
+    );
+
+    let (config, warnings) = parse(&[("accent", "#ffcc00")]);
+    assert_eq!(config.accent.unwrap().text, "#111111");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let better = warnings[0]
+        .split_whitespace()
+        .find(|w| w.starts_with('#') && *w != "#ffcc00")
+        .unwrap();
+    let better = parse_hex_colour(better).unwrap();
+    assert!(contrast(better, [255, 255, 255]) >= 3.0);
+    assert!(
+        contrast(nearest_with_contrast(better, [255; 3], 3.0), [255; 3]) < 3.2,
+        "nearest, not darkest"
+    );
+}
+
+proptest! {
+    /// Whatever the brand colour, the derived text colour is the more readable of the two,
+    /// and never below 4.5:1 when a colour that reaches it exists (WCAG 1.4.3).
+    #[test]
+    fn derived_text_is_the_more_readable(rgb in any::<[u8; 3]>()) {
+        let accent = accent_for(rgb);
+        let text = parse_hex_colour(&accent.text).unwrap();
+        let other = if accent.text == "#ffffff" { [17, 17, 17] } else { [255, 255, 255] };
+        prop_assert!(contrast(rgb, text) >= contrast(rgb, other));
+        prop_assert!(contrast(rgb, text) >= 4.0, "{rgb:?} → {}", accent.text);
+    }
+
+    /// Options are host input: any names and values parse without a panic.
+    #[test]
+    fn any_options_parse(pairs in prop::collection::vec((".{0,12}", ".{0,40}"), 0..12)) {
+        let pairs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let _ = Config::parse(pairs, LANGS);
+    }
+}

@@ -1,0 +1,66 @@
+//! The `smi:*` payloads are public interface: their JSON shape is pinned here.
+
+use crate::support::{answers, smi};
+use serde_json::{json, Value};
+use smi_widget::engine::evaluate;
+use smi_widget::engine::events::Event;
+
+fn detail(event: &Event) -> Value {
+    serde_json::from_str(&event.detail()).unwrap()
+}
+
+#[test]
+fn complete_carries_scores_category_answers_and_link() {
+    let a = answers("1010101010101 23232323232323");
+    let outcome = evaluate(smi(), &a).unwrap();
+    let event = Event::complete(smi(), &a, &outcome, Some("https://x.example/#smi=1".into()));
+    assert_eq!(event.name(), "smi:complete");
+    let d = detail(&event);
+    assert_eq!(d["category"], "participant");
+    assert_eq!(d["category_name"], "Participant");
+    assert_eq!(
+        (d["investment"].as_u64(), d["innovation"].as_u64()),
+        (Some(19), Some(84))
+    );
+    assert_eq!(d["share_url"], "https://x.example/#smi=1");
+    assert_eq!(d["answers"].as_object().unwrap().len(), smi().items.len());
+    assert_eq!(d["answers"][&smi().items[0].id.0], 1);
+    assert_eq!(d["pillars"].as_array().unwrap().len(), smi().pillars.len());
+}
+
+#[test]
+fn answer_ready_share_error_shapes() {
+    let a = answers("3000000000000 00000000000000");
+    let d = detail(&Event::answer(smi(), &a, 0, 3));
+    assert_eq!(
+        d,
+        json!({"item": smi().items[0].id.0, "index": 0, "choice": 3, "score": 3,
+               "answered": 27, "total": 27})
+    );
+    let ready = Event::Ready {
+        questionnaire: "smi".into(),
+        items: 27,
+        lang: "en".into(),
+    };
+    assert_eq!(ready.name(), "smi:ready");
+    assert_eq!(
+        detail(&ready),
+        json!({"questionnaire": "smi", "items": 27, "lang": "en"})
+    );
+    let share = Event::Share {
+        method: "png".into(),
+        url: "u".into(),
+    };
+    assert_eq!(
+        (share.name(), detail(&share)),
+        ("smi:share", json!({"method": "png", "url": "u"}))
+    );
+    let error = Event::error("storage-unavailable", "blocked");
+    assert_eq!(
+        (error.name(), detail(&error)),
+        (
+            "smi:error",
+            json!({"code": "storage-unavailable", "message": "blocked"})
+        )
+    );
+}
