@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release widget into dist/: the wasm (bindgen'd, wasm-opt -Oz), its JS glue,
-# the loader smi-widget.js, and the demo page. Usage: .ci/build.sh [--dev]
+# the loader smi-widget.js, the iframe page frame.html, the demo page and the example host
+# pages. Usage: .ci/build.sh [--dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -18,6 +19,6 @@ if [ $profile = release ]; then
     --enable-multivalue --enable-sign-ext --enable-mutable-globals \
     dist/smi_widget_bg.wasm -o dist/smi_widget_bg.wasm
 fi
-cp src/js/smi-widget.js index.html dist/
-cp styles/demo.css dist/
+cp src/js/smi-widget.js src/js/frame.js src/frame.html index.html styles/demo.css styles/frame.css dist/
+cp -r examples dist/
 echo "built dist/ ($profile): $(du -sh dist | cut -f1)"

@@ -1,93 +1,221 @@
-//! How the widget enters a host page: `mount(host)` attaches an open shadow root to the
-//! host element, adopts the widget's stylesheet there, and renders the Yew app inside.
-//! The `<smi-assessment>` custom element (`src/js/smi-widget.js`) calls `mount` when it
-//! connects and `destroy` when it leaves the page.
+//! How the widget enters a host page: `mount(host, options)` reads the host's options,
+//! attaches an open shadow root to the host element, adopts the widget's stylesheet there,
+//! and renders the Yew app inside. The `<smi-assessment>` custom element
+//! (`src/js/smi-widget.js`) calls `mount` with its attributes when it connects and `destroy`
+//! when it leaves the page; the loader's `mount(element, options)` is the JS API.
 //!
-//! Also owns the panic policy: a panic never leaves a blank box. The message is written
-//! into every mounted widget and the details go to the console.
+//! Also owns the two ways the widget talks to the page: `smi:*` events dispatched on the host
+//! element (and optionally `window.dataLayer`), and the panic policy: a panic never leaves a
+//! blank box. The message is written into every mounted widget and the details go to the
+//! console.
 
 use crate::content;
-use crate::engine::questionnaire::Questionnaire;
+use crate::engine::config::{Config, Theme};
+use crate::engine::events::Event;
+use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::platform;
-use crate::ui::{App, AppProps};
+use crate::ui::{App, AppProps, HostContext};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
-use yew::AppHandle;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRootInit,
+    ShadowRootMode,
+};
+use yew::{AppHandle, Callback};
 
 const CSS: &str = include_str!("../styles/widget.css");
-/// Shown if the widget panics. Plain text: at that point nothing else can be trusted.
-const CRASH_HTML: &str = "<p class=\"smi-error\" role=\"alert\">Sorry, the assessment stopped because of an error. Reload the page to try again; your answers so far are saved.</p>";
 
 thread_local! {
-    /// The containers of every live widget, for the panic hook.
-    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// The container of every live widget and its crash message, for the panic hook.
+    static ROOTS: RefCell<Vec<(Element, String)>> = const { RefCell::new(Vec::new()) };
     /// One constructed stylesheet, shared by every shadow root on the page.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// A mounted widget. `destroy()` unmounts it and frees its memory.
+/// A mounted widget. `destroy()` unmounts it and frees its memory; the handle is spent.
 #[wasm_bindgen]
 pub struct MountHandle {
-    app: Option<AppHandle<App>>,
+    app: AppHandle<App>,
     root: Element,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        let root = self.root.clone();
-        ROOTS.with(|r| r.borrow_mut().retain(|el| el != &root));
-        root.remove();
+    pub fn destroy(self) {
+        self.app.destroy();
+        ROOTS.with(|r| r.borrow_mut().retain(|(el, _)| el != &self.root));
+        self.root.remove();
     }
 }
 
-/// Renders the assessment into `host`'s shadow root.
+/// Renders the assessment into `host`'s shadow root. `options` is an object of string
+/// values keyed by attribute name (see `engine::config`); `questionnaire`, when present,
+/// holds a custom questionnaire's JSON text, and `questionnaire-error` why the loader could
+/// not fetch one.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
+pub fn mount(host: HtmlElement, options: JsValue) -> Result<MountHandle, JsValue> {
     install_panic_hook();
     let document = host
         .owner_document()
         .ok_or("the host element has no document")?;
+    let mut pairs = option_pairs(&options);
+    let load_error = take(&mut pairs, "questionnaire-error");
+    let custom = pairs
+        .iter()
+        .find(|(name, _)| name == "questionnaire")
+        .map(|(_, text)| text.clone());
+    let (config, warnings) = Config::parse(
+        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        content::LANGUAGES,
+    );
+    let lang = config
+        .lang
+        .clone()
+        .unwrap_or_else(|| content::best_language(&platform::preferred_languages(&document)));
+    let data_layer = config.data_layer;
+    let on_event = {
+        let host = host.clone();
+        Callback::from(move |event: Event| emit(&host, data_layer, &event))
+    };
+    for warning in &warnings {
+        platform::warn(&format!("SMI widget: {warning}"));
+        on_event.emit(Event::error("invalid-option", warning.to_string()));
+    }
+
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&stylesheet()?.into()));
-
-    let root = document.create_element("div")?;
+    let root: HtmlElement = document.create_element("div")?.unchecked_into();
     root.set_class_name("smi");
-    root.set_attribute("lang", "en")?;
-    root.set_attribute("dir", "ltr")?;
-    shadow.append_child(&root)?;
-    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
-
-    let content = content::questionnaire().map(Rc::new).map_err(|problems| {
-        for p in &problems {
-            platform::error(&format!("SMI widget: questionnaire: {p}"));
-        }
-        Rc::new(problems)
-    });
-    let storage_key = storage_key(content.as_ref().ok().map(|q| &**q));
+    root.set_attribute("lang", &lang)?;
+    root.set_attribute("dir", content::direction(&lang))?;
+    root.set_attribute("data-theme", config.theme.as_str())?;
+    if let Some(accent) = &config.accent {
+        // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
+        root.style().set_property("--smi-accent", &accent.colour)?;
+        root.style()
+            .set_property("--smi-accent-text", &accent.text)?;
+    }
+    if config.theme == Theme::Dark {
+        root.style().set_property("color-scheme", "dark")?;
+    }
+    shadow.replace_children_with_node_1(&root);
     let strings = Rc::new(content::strings().map_err(|e| JsValue::from_str(&e.to_string()))?);
+    ROOTS.with(|r| {
+        r.borrow_mut()
+            .push((root.clone().into(), strings.error_crash.clone()))
+    });
+
+    let content = questionnaire(custom.as_deref(), load_error)
+        .map(Rc::new)
+        .map_err(|problems| {
+            for p in &problems {
+                platform::error(&format!("SMI widget: questionnaire: {p}"));
+            }
+            let message = problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            on_event.emit(Event::error("invalid-questionnaire", message));
+            Rc::new(problems)
+        });
+    let storage_key = storage_key(content.as_ref().ok().map(|q| &**q), &host.id());
+    let today = platform::today(&lang);
     let props = AppProps {
         content,
         strings,
         storage_key: storage_key.into(),
+        host: Rc::new(HostContext {
+            config,
+            lang,
+            today,
+            on_event,
+        }),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone().into(), props).render();
     Ok(MountHandle {
-        app: Some(app),
-        root,
+        app,
+        root: root.into(),
     })
 }
 
-fn storage_key(q: Option<&Questionnaire>) -> String {
-    format!("smi-widget:{}", q.map_or("invalid", |q| q.id.as_str()))
+/// The options object as (name, value) pairs; non-string values are turned to text.
+fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
+    if !options.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::entries(options.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let name = entry.get(0).as_string()?;
+            let value = entry.get(1);
+            let value = value.as_string().or_else(|| {
+                js_sys::JSON::stringify(&value)
+                    .ok()
+                    .and_then(|s| s.as_string())
+            })?;
+            Some((name, value))
+        })
+        .collect()
+}
+
+fn take(pairs: &mut Vec<(String, String)>, name: &str) -> Option<String> {
+    let at = pairs.iter().position(|(n, _)| n == name)?;
+    Some(pairs.remove(at).1)
+}
+
+/// The shipped questionnaire, or the host's (JSON text), or why it cannot be used.
+fn questionnaire(
+    custom: Option<&str>,
+    load_error: Option<String>,
+) -> Result<Questionnaire, Vec<Problem>> {
+    let problem = |message: String| {
+        vec![Problem {
+            path: String::new(),
+            message,
+        }]
+    };
+    match (custom, load_error) {
+        (_, Some(why)) => Err(problem(why)),
+        (Some(text), None) if text.trim_start().starts_with('{') => Questionnaire::from_json(text),
+        (Some(text), None) => Err(problem(format!(
+            "\"{text}\" is neither questionnaire JSON nor a URL the loader could fetch"
+        ))),
+        (None, None) => content::questionnaire(),
+    }
+}
+
+/// Where progress is saved: one key per questionnaire, and per element when the host gives
+/// several widgets on a page their own `id`.
+fn storage_key(q: Option<&Questionnaire>, element_id: &str) -> String {
+    let questionnaire = q.map_or("invalid", |q| q.id.as_str());
+    if element_id.is_empty() {
+        format!("smi-widget:{questionnaire}")
+    } else {
+        format!("smi-widget:{questionnaire}:{element_id}")
+    }
+}
+
+/// Dispatches `event` on the host element, bubbling and composed, and pushes it to
+/// `window.dataLayer` when the host asked for it.
+fn emit(host: &HtmlElement, data_layer: bool, event: &Event) {
+    let detail = js_sys::JSON::parse(&event.detail()).unwrap_or(JsValue::NULL);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(custom) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
+        let _ = host.dispatch_event(&custom);
+    }
+    if data_layer {
+        platform::push_data_layer(event.name(), &detail);
+    }
 }
 
 fn stylesheet() -> Result<CssStyleSheet, JsValue> {
@@ -110,9 +238,19 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         platform::error(&format!("SMI widget crashed: {info}"));
         ROOTS.with(|roots| {
-            if let Ok(roots) = roots.try_borrow() {
-                for root in roots.iter() {
-                    root.set_inner_html(CRASH_HTML);
+            let Ok(roots) = roots.try_borrow() else {
+                return;
+            };
+            for (root, message) in roots.iter() {
+                root.set_text_content(None);
+                let Some(document) = root.owner_document() else {
+                    continue;
+                };
+                if let Ok(p) = document.create_element("p") {
+                    p.set_class_name("smi-error");
+                    let _ = p.set_attribute("role", "alert");
+                    p.set_text_content(Some(message));
+                    let _ = root.append_child(&p);
                 }
             }
         });

@@ -5,7 +5,7 @@
 //! console; none throws into the host page. Policy (what to do when storage fails) belongs
 //! to the caller.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
 
 fn describe(e: JsValue) -> String {
@@ -91,4 +91,57 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(describe)
+}
+
+/// Language tags the visitor probably reads, most likely first: the host page's `lang`,
+/// then the browser's languages.
+pub fn preferred_languages(document: &web_sys::Document) -> Vec<String> {
+    let mut tags = Vec::new();
+    if let Some(lang) = document
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+    {
+        tags.push(lang);
+    }
+    if let Some(window) = web_sys::window() {
+        tags.extend(
+            window
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string()),
+        );
+    }
+    tags
+}
+
+/// Today's date, written out the way `lang` writes dates (e.g. "23 November 2026").
+pub fn today(lang: &str) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    js_sys::Date::new_0()
+        .to_locale_date_string(lang, &options)
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// `window.dataLayer.push({ event, smi: detail })`, creating `dataLayer` if the page has none.
+pub fn push_data_layer(event: &str, detail: &JsValue) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = JsValue::from_str("dataLayer");
+    let mut layer = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
+    if layer.is_undefined() {
+        layer = js_sys::Array::new().into();
+        let _ = js_sys::Reflect::set(&window, &key, &layer);
+    }
+    let entry = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&entry, &"event".into(), &event.into());
+    let _ = js_sys::Reflect::set(&entry, &"smi".into(), detail);
+    if let Ok(push) = js_sys::Reflect::get(&layer, &"push".into()) {
+        if let Some(push) = push.dyn_ref::<js_sys::Function>() {
+            let _ = push.call1(&layer, &entry);
+        }
+    }
 }

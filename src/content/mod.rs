@@ -19,3 +19,24 @@ pub fn questionnaire() -> Result<Questionnaire, Vec<Problem>> {
 pub fn strings() -> Result<Strings, serde_json::Error> {
     serde_json::from_str(UI_EN)
 }
+
+/// The languages this build ships, by BCP 47 primary subtag.
+pub const LANGUAGES: &[&str] = &["en"];
+
+/// The first of `preferred` (language tags, most wanted first) this build ships, else English.
+pub fn best_language(preferred: &[String]) -> String {
+    preferred
+        .iter()
+        .filter_map(|tag| tag.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
+        .find(|base| LANGUAGES.contains(&base.as_str()))
+        .unwrap_or_else(|| "en".into())
+}
+
+/// The writing direction of a language: `rtl` for Arabic and Persian.
+pub fn direction(lang: &str) -> &'static str {
+    match lang {
+        "ar" | "fa" | "he" | "ur" => "rtl",
+        _ => "ltr",
+    }
+}

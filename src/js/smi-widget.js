@@ -1,8 +1,13 @@
-// The SMI widget loader: defines <smi-assessment> and exports mount(element).
-// It fetches and instantiates the wasm once per page (streaming), however many widgets mount.
+// The SMI widget loader: defines <smi-assessment> and exports mount(element, options).
+// It fetches and instantiates the wasm once per page (streaming), on the first widget that
+// needs it, however many widgets mount.
 import init, { mount as mountWidget } from './smi_widget.js';
 
-const ready = init({ module_or_path: new URL('./smi_widget_bg.wasm', import.meta.url) });
+let ready;
+function load() {
+  ready ??= init({ module_or_path: new URL('./smi_widget_bg.wasm', import.meta.url) });
+  return ready;
+}
 
 const LOAD_FAILED = 'The assessment could not load. Please reload the page.';
 
@@ -15,25 +20,103 @@ function showLoadFailure(element, error) {
   shadow.replaceChildren(message);
 }
 
-/** Mounts the assessment into `element`; resolves to a handle with `destroy()`. */
-export async function mount(element) {
-  await ready;
-  return mountWidget(element);
+// ctaLabel → cta-label: the JS API takes camelCase, attributes are kebab-case.
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** A custom questionnaire given as an object, JSON text or a URL, as JSON text (or why not). */
+async function questionnaireText(value) {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'object') return { questionnaire: JSON.stringify(value) };
+  const text = String(value).trim();
+  if (text.startsWith('{')) return { questionnaire: text };
+  let url;
+  try {
+    url = new URL(text, document.baseURI);
+  } catch {
+    return { 'questionnaire-error': `"${text}" is not a URL` };
+  }
+  try {
+    const response = await fetch(url, { credentials: 'omit' });
+    if (!response.ok) {
+      return { 'questionnaire-error': `${url} answered HTTP ${response.status}` };
+    }
+    return { questionnaire: await response.text() };
+  } catch (error) {
+    return { 'questionnaire-error': `${url} could not be fetched (${error.message})` };
+  }
+}
+
+/** Options as the wasm takes them: kebab-case names, string values, the questionnaire as JSON. */
+async function prepare(options) {
+  const out = {};
+  let questionnaire;
+  for (const [name, value] of Object.entries(options ?? {})) {
+    if (name === 'questionnaire') questionnaire = value;
+    else if (value !== undefined && value !== null && value !== false) {
+      out[kebab(name)] = value === true ? '' : String(value);
+    }
+  }
+  return Object.assign(out, await questionnaireText(questionnaire));
+}
+
+/**
+ * Mounts the assessment into `element` with `options` (see the README, "Configuration");
+ * resolves to a handle with `destroy()`.
+ */
+export async function mount(element, options = {}) {
+  const [prepared] = await Promise.all([prepare(options), load()]);
+  return mountWidget(element, prepared);
+}
+
+function attributes(element) {
+  return Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
 }
 
 class SmiAssessment extends HTMLElement {
+  static observedAttributes = [
+    'lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'share-url',
+    'analytics', 'questionnaire',
+  ];
+
   connectedCallback() {
-    this.connected = true;
-    ready.then(
-      () => {
-        if (this.connected && !this.handle) this.handle = mountWidget(this);
-      },
-      (error) => showLoadFailure(this, error),
-    );
+    if (this.hasAttribute('lazy') && 'IntersectionObserver' in window) {
+      this.observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.observer.disconnect();
+          this.observer = undefined;
+          this.start();
+        }
+      }, { rootMargin: '200px' });
+      this.observer.observe(this);
+    } else {
+      this.start();
+    }
   }
 
   disconnectedCallback() {
-    this.connected = false;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.stop();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before !== after && this.handle) this.start();
+  }
+
+  // Mounts with the current attributes; a newer call wins over one still loading.
+  async start() {
+    const run = (this.run = (this.run ?? 0) + 1);
+    try {
+      const [options] = await Promise.all([prepare(attributes(this)), load()]);
+      if (run !== this.run || !this.isConnected) return;
+      this.stop();
+      this.handle = mountWidget(this, options);
+    } catch (error) {
+      if (run === this.run) showLoadFailure(this, error);
+    }
+  }
+
+  stop() {
     this.handle?.destroy();
     this.handle = undefined;
   }

@@ -8,4 +8,4 @@ pub mod question;
 pub mod result;
 pub mod widget;
 
-pub use widget::{App, AppProps};
+pub use widget::{App, AppProps, HostContext};

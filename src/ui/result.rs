@@ -2,6 +2,7 @@
 //! bars and the action plan. Hook-free, so it renders natively for golden HTML tests.
 
 use super::matrix::{Matrix, MatrixProps};
+use super::widget::HostContext;
 use crate::engine::questionnaire::Questionnaire;
 use crate::engine::scoring::Outcome;
 use crate::engine::text::{fill, percent_encode, Strings};
@@ -13,6 +14,9 @@ pub struct ResultProps {
     pub questionnaire: Rc<Questionnaire>,
     pub strings: Rc<Strings>,
     pub outcome: Outcome,
+    /// The host's brand, call to action and the date.
+    #[prop_or_default]
+    pub host: Rc<HostContext>,
     #[prop_or_default]
     pub heading_ref: NodeRef,
     #[prop_or_default]
@@ -25,6 +29,9 @@ pub struct ResultProps {
     pub copy_status: Option<AttrValue>,
     #[prop_or_default]
     pub on_copy: Callback<()>,
+    /// Told how the visitor shared: "linkedin", "x", "email", ….
+    #[prop_or_default]
+    pub on_share: Callback<&'static str>,
     /// True when showing someone else's result from a share link: read-only.
     #[prop_or_default]
     pub shared: bool,
@@ -41,6 +48,7 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
     let subject = percent_encode(&props.questionnaire.title);
     let email = format!("mailto:?subject={subject}&body={text}%0A%0A{url}");
     let copy = props.on_copy.reform(|_: MouseEvent| ());
+    let shared_by = |method: &'static str| props.on_share.reform(move |_: MouseEvent| method);
     html! {
         <section class="smi-block smi-share">
             <h3 class="smi-subheading">{ &s.share_heading }</h3>
@@ -51,9 +59,9 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
             </div>
             <p class="smi-share__status" role="status">{ props.copy_status.clone().unwrap_or_default() }</p>
             <ul class="smi-share__networks">
-                <li><a class="smi-button" href={linkedin} target="_blank" rel="noopener noreferrer">{ &s.share_linkedin }</a></li>
-                <li><a class="smi-button" href={x} target="_blank" rel="noopener noreferrer">{ &s.share_x }</a></li>
-                <li><a class="smi-button" href={email}>{ &s.share_email }</a></li>
+                <li><a class="smi-button" href={linkedin} target="_blank" rel="noopener noreferrer" onclick={shared_by("linkedin")}>{ &s.share_linkedin }</a></li>
+                <li><a class="smi-button" href={x} target="_blank" rel="noopener noreferrer" onclick={shared_by("x")}>{ &s.share_x }</a></li>
+                <li><a class="smi-button" href={email} onclick={shared_by("email")}>{ &s.share_email }</a></li>
             </ul>
         </section>
     }
@@ -96,12 +104,31 @@ pub fn ResultView(props: &ResultProps) -> Html {
         ],
     );
 
+    let config = &props.host.config;
+    let brand = (config.logo.is_some() || config.company.is_some()).then(|| {
+        html! {
+            <div class="smi-brand">
+                if let Some(logo) = &config.logo {
+                    // Decorative: the company's name, when set, follows as text.
+                    <img class="smi-brand__logo" src={logo.clone()} alt="" />
+                }
+                if let Some(company) = &config.company {
+                    <span class="smi-brand__name">{ company }</span>
+                }
+            </div>
+        }
+    });
+
     html! {
         <section class={classes!("smi-result", format!("smi-result--{}", o.category.as_str()))}>
+            { for brand }
             <header class="smi-result__head">
                 <p class="smi-eyebrow">{ if props.shared { &s.shared_eyebrow } else { &q.title } }</p>
                 <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ heading }</h2>
                 <p class="smi-result__summary">{ &category.summary }</p>
+                if !props.shared && !props.host.today.is_empty() {
+                    <p class="smi-result__date">{ &props.host.today }</p>
+                }
             </header>
             <div class="smi-result__overview">
                 <Matrix threshold={q.threshold} investment={o.investment} innovation={o.innovation}
@@ -152,6 +179,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 { share_block(props, link, &share_text) }
             }
             <div class="smi-actions">
+                if let Some(cta) = &config.cta {
+                    <a class="smi-button smi-button--primary smi-cta" href={cta.url.clone()} target="_blank" rel="noopener">{ &cta.label }</a>
+                }
                 if props.shared {
                     <button type="button" class="smi-button smi-button--primary" onclick={take}>{ &s.take_yourself }</button>
                 } else {

@@ -4,6 +4,8 @@
 use super::intro::Intro;
 use super::question::Question;
 use super::result::ResultView;
+use crate::engine::config::Config;
+use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::scoring::Outcome;
 use crate::engine::text::Strings;
@@ -19,6 +21,18 @@ pub struct AppProps {
     pub strings: Rc<Strings>,
     /// Where progress is saved in local storage.
     pub storage_key: AttrValue,
+    pub host: Rc<HostContext>,
+}
+
+/// What the host page decided: its options, the language, and where events go.
+#[derive(PartialEq, Default)]
+pub struct HostContext {
+    pub config: Config,
+    pub lang: String,
+    /// Today's date in `lang`, for the result card.
+    pub today: String,
+    /// Receives every `smi:*` event.
+    pub on_event: Callback<Event>,
 }
 
 /// Shows the assessment, or a clear list of what is wrong with its questionnaire.
@@ -26,7 +40,8 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     match &props.content {
         Ok(q) => html! {
-            <Widget questionnaire={q.clone()} strings={props.strings.clone()} storage_key={props.storage_key.clone()} />
+            <Widget questionnaire={q.clone()} strings={props.strings.clone()}
+                storage_key={props.storage_key.clone()} host={props.host.clone()} />
         },
         Err(problems) => html! {
             <div class="smi-error" role="alert">
@@ -42,6 +57,7 @@ pub struct WidgetProps {
     pub questionnaire: Rc<Questionnaire>,
     pub strings: Rc<Strings>,
     pub storage_key: AttrValue,
+    pub host: Rc<HostContext>,
 }
 
 #[derive(PartialEq)]
@@ -65,23 +81,20 @@ impl Reducible for State {
     }
 }
 
-/// Saved progress for `q`, or a fresh session (with a console warning saying why).
-/// The second value is false when the browser refuses storage.
-fn restore(q: &Questionnaire, key: &str) -> (Session, bool) {
+/// Saved progress for `q`, or a fresh session. The second value says why progress will not
+/// be saved, when the browser refuses storage.
+fn restore(q: &Questionnaire, key: &str) -> (Session, Option<String>) {
     match platform::load(key) {
         Ok(Some(text)) => match saved::decode(q, &text) {
-            Ok(session) => (session, true),
+            Ok(session) => (session, None),
             Err(why) => {
                 platform::warn(&format!("SMI widget: starting afresh: {why}."));
                 platform::remove(key);
-                (Session::new(q), true)
+                (Session::new(q), None)
             }
         },
-        Ok(None) => (Session::new(q), true),
-        Err(why) => {
-            platform::warn(&format!("SMI widget: progress will not be saved: {why}."));
-            (Session::new(q), false)
-        }
+        Ok(None) => (Session::new(q), None),
+        Err(why) => (Session::new(q), Some(why)),
     }
 }
 
@@ -90,7 +103,7 @@ fn restore(q: &Questionnaire, key: &str) -> (Session, bool) {
 enum Shared {
     None,
     Card(Outcome),
-    Refused,
+    Refused(String),
 }
 
 fn shared_from_page(q: &Questionnaire) -> Shared {
@@ -100,17 +113,21 @@ fn shared_from_page(q: &Questionnaire) -> Shared {
     };
     match share::decode(q, code).map(|a| evaluate(q, &a)) {
         Ok(Some(outcome)) => Shared::Card(outcome),
-        Ok(None) => Shared::Refused,
-        Err(why) => {
-            platform::warn(&format!("SMI widget: ignoring the share link: {why}."));
-            Shared::Refused
-        }
+        Ok(None) => Shared::Refused("the share link's answers are incomplete".into()),
+        Err(why) => Shared::Refused(format!("ignoring the share link: {why}")),
     }
+}
+
+/// Reports a problem to the console and to the host page.
+fn report(host: &HostContext, code: &str, message: &str) {
+    platform::warn(&format!("SMI widget: {message}."));
+    host.on_event.emit(Event::error(code, message));
 }
 
 #[function_component]
 fn Widget(props: &WidgetProps) -> Html {
     let q = props.questionnaire.clone();
+    let host = props.host.clone();
     let restored = use_memo((), {
         let (q, key) = (q.clone(), props.storage_key.clone());
         move |_| restore(&q, &key)
@@ -122,32 +139,92 @@ fn Widget(props: &WidgetProps) -> Html {
             session,
         }
     });
-    let storage_ok = use_state(|| restored.1);
+    let storage_ok = use_state(|| restored.1.is_none());
     let shared = use_state(|| shared_from_page(&q));
     let copy_status = use_state(|| None::<AttrValue>);
+    let base_url = host
+        .config
+        .share_url
+        .clone()
+        .unwrap_or_else(platform::page_url);
+    let share_link = (state.session.step == Step::Result)
+        .then(|| share::encode(&q, &state.session.answers).ok())
+        .flatten()
+        .map(|code| AttrValue::from(share::link(&base_url, &code)));
+
+    // Once, after the first render: tell the host the widget is ready, and what went wrong
+    // on the way.
+    {
+        let (q, host, shared, restored) =
+            (q.clone(), host.clone(), shared.clone(), restored.clone());
+        use_effect_with((), move |_| {
+            if let Some(why) = &restored.1 {
+                report(
+                    &host,
+                    "storage-unavailable",
+                    &format!("progress will not be saved: {why}"),
+                );
+            }
+            if let Shared::Refused(why) = &*shared {
+                report(&host, "share-link-refused", why);
+            }
+            host.on_event.emit(Event::Ready {
+                questionnaire: q.id.clone(),
+                items: q.items.len(),
+                lang: host.lang.clone(),
+            });
+        });
+    }
 
     // Save every change. A failure after a successful load (quota, revoked permission)
     // is reported once and shown in the widget.
     {
-        let (q, key, storage_ok) = (q.clone(), props.storage_key.clone(), storage_ok.clone());
+        let (q, key, storage_ok, host) = (
+            q.clone(),
+            props.storage_key.clone(),
+            storage_ok.clone(),
+            host.clone(),
+        );
         use_effect_with(state.session.clone(), move |session| {
             if *storage_ok {
                 if let Err(why) = platform::save(&key, &saved::encode(&q, session)) {
-                    platform::warn(&format!("SMI widget: progress will not be saved: {why}."));
+                    report(
+                        &host,
+                        "storage-unavailable",
+                        &format!("progress will not be saved: {why}"),
+                    );
                     storage_ok.set(false);
                 }
             }
         });
     }
 
-    // Move focus to the new step's heading, but never on first render: the host page
-    // owns focus until the visitor acts.
+    // On each step change after the first render: move focus to the new step's heading (the
+    // host page owns focus until the visitor acts), and tell the host about starts and
+    // completions.
     let heading = use_node_ref();
     {
-        let (heading, first) = (heading.clone(), use_mut_ref(|| true));
-        use_effect_with(state.session.step, move |_| {
-            if !first.replace(false) {
-                platform::focus(&heading);
+        let (heading, previous) = (heading.clone(), use_mut_ref(|| None::<Step>));
+        let (q, host, state, link) = (q.clone(), host.clone(), state.clone(), share_link.clone());
+        use_effect_with(state.session.step, move |step| {
+            let Some(before) = previous.replace(Some(*step)) else {
+                return;
+            };
+            platform::focus(&heading);
+            let session = &state.session;
+            match (before, *step) {
+                (Step::Intro, Step::Question(_)) => host.on_event.emit(Event::Start {
+                    questionnaire: q.id.clone(),
+                    resumed: session.answers.answered() > 0,
+                }),
+                (Step::Question(_), Step::Result) => {
+                    if let Some(outcome) = evaluate(&q, &session.answers) {
+                        let url = link.as_ref().map(|l| l.to_string());
+                        host.on_event
+                            .emit(Event::complete(&q, &session.answers, &outcome, url));
+                    }
+                }
+                _ => {}
             }
         });
     }
@@ -155,6 +232,15 @@ fn Widget(props: &WidgetProps) -> Html {
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(action))
+    };
+    let on_share = {
+        let (host, link) = (host.clone(), share_link.clone());
+        Callback::from(move |method: &'static str| {
+            host.on_event.emit(Event::Share {
+                method: method.into(),
+                url: link.as_deref().unwrap_or_default().into(),
+            })
+        })
     };
     let s = &props.strings;
     let session = &state.session;
@@ -168,7 +254,7 @@ fn Widget(props: &WidgetProps) -> Html {
         };
         return html! {
             <ResultView questionnaire={q.clone()} strings={s.clone()} outcome={outcome.clone()}
-                heading_ref={heading.clone()} shared=true {on_take} />
+                host={host.clone()} heading_ref={heading.clone()} shared=true {on_take} />
         };
     }
     let body = match session.step {
@@ -179,8 +265,13 @@ fn Widget(props: &WidgetProps) -> Html {
         },
         Step::Question(i) => {
             let on_answer = {
-                let state = state.clone();
-                Callback::from(move |choice: u8| state.dispatch(Action::Answer { item: i, choice }))
+                let (state, q, host) = (state.clone(), q.clone(), host.clone());
+                Callback::from(move |choice: u8| {
+                    state.dispatch(Action::Answer { item: i, choice });
+                    let mut answers = state.session.answers.clone();
+                    answers.0[i] = Some(choice);
+                    host.on_event.emit(Event::answer(&q, &answers, i, choice));
+                })
             };
             html! {
                 <Question strings={s.clone()} item={q.items[i].clone()} index={i} total={q.items.len()}
@@ -190,17 +281,23 @@ fn Widget(props: &WidgetProps) -> Html {
         }
         Step::Result => match evaluate(&q, &session.answers) {
             Some(outcome) => {
-                let share_link = share::encode(&q, &session.answers)
-                    .ok()
-                    .map(|code| AttrValue::from(share::link(&platform::page_url(), &code)));
                 let on_copy = {
-                    let (link, status, s) = (share_link.clone(), copy_status.clone(), s.clone());
+                    let (link, status, s, on_share) = (
+                        share_link.clone(),
+                        copy_status.clone(),
+                        s.clone(),
+                        on_share.clone(),
+                    );
                     Callback::from(move |_: ()| {
-                        let (link, status, s) = (link.clone(), status.clone(), s.clone());
+                        let (link, status, s, on_share) =
+                            (link.clone(), status.clone(), s.clone(), on_share.clone());
                         wasm_bindgen_futures::spawn_local(async move {
                             let result = platform::copy_text(link.as_deref().unwrap_or("")).await;
                             status.set(Some(match result {
-                                Ok(()) => s.copied.clone().into(),
+                                Ok(()) => {
+                                    on_share.emit("copy");
+                                    s.copied.clone().into()
+                                }
                                 Err(why) => {
                                     platform::warn(&format!("SMI widget: copy failed: {why}."));
                                     s.copy_failed.clone().into()
@@ -210,9 +307,9 @@ fn Widget(props: &WidgetProps) -> Html {
                     })
                 };
                 html! {
-                    <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome}
+                    <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome} host={host.clone()}
                         heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
-                        {share_link} copy_status={(*copy_status).clone()} {on_copy} />
+                        {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share} />
                 }
             }
             // `Session::fits` and `apply` keep Result complete; this is the guard, not a path.
@@ -221,7 +318,7 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     html! {
         <>
-            if *shared == Shared::Refused {
+            if matches!(*shared, Shared::Refused(_)) {
                 <p class="smi-error" role="alert">{ &s.share_refused }</p>
             }
             if !*storage_ok {

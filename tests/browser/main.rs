@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use smi_widget::{mount, MountHandle};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot};
 
@@ -24,7 +24,7 @@ impl Mounted {
             .unwrap()
             .unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
-        let handle = mount(host.clone()).expect("mounts");
+        let handle = mount(host.clone(), JsValue::UNDEFINED).expect("mounts");
         yew::scheduler::flush().await;
         Mounted { host, handle }
     }
@@ -54,7 +54,7 @@ impl Mounted {
         yew::scheduler::flush().await;
     }
 
-    fn unmount(mut self) {
+    fn unmount(self) {
         self.handle.destroy();
         self.host.remove();
     }

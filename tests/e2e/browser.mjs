@@ -35,3 +35,23 @@ export function useServerAndBrowser() {
 
 /** The widget on a page; role locators reach into its shadow root. */
 export const widget = (page) => page.locator('smi-assessment');
+
+/**
+ * Takes the assessment in widget `w` (a locator), choosing the given choice index for each
+ * item in order ("0123…"), and waits for the result.
+ */
+export async function finish(w, digits) {
+  await w.getByRole('button', { name: 'Start the assessment' }).click();
+  for (const [n, d] of [...digits].entries()) {
+    await w.getByRole('radio').nth(Number(d)).check();
+    await w.getByRole('button', { name: n === digits.length - 1 ? 'See my result' : 'Next' }).click();
+  }
+  await w.getByRole('heading', { name: /Your social maturity/ }).waitFor();
+}
+
+/** A host page that loads the built widget from the server root and holds `body`. */
+export function hostPage(body, { head = '', lang = 'en', dir = 'ltr' } = {}) {
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
+<script type="module" src="/smi-widget.js"></script>${head}</head><body>${body}</body></html>`;
+}

@@ -18,11 +18,24 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Starts a server (on a free port unless `port` is given); resolves to { url, close, headers }. */
+/**
+ * Starts a server (on a free port unless `port` is given); resolves to
+ * { url, close, headers, pages }. `headers` go on every response; `pages` maps a path to
+ * { body, headers } served instead of a file, for host pages a test writes itself.
+ */
 export async function serve(root = DIST, port = 0) {
   const headers = {};
+  const pages = {};
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
+    // Browsers ask for one on every page; a 404 would be logged as a console error.
+    if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
+    const page = pages[url.pathname];
+    if (page) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...page.headers });
+      res.end(page.body);
+      return;
+    }
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
@@ -43,6 +56,7 @@ export async function serve(root = DIST, port = 0) {
   return {
     url,
     headers,
+    pages,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -2,22 +2,12 @@
 // is refused with a message over the normal start screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, widget } from './browser.mjs';
+import { finish, useServerAndBrowser, widget } from './browser.mjs';
 
 const env = useServerAndBrowser();
 
 // 13 investment items, then 14 innovation items: Participant, investment 19, innovation 84.
 const PROFILE = '1010101010101' + '23232323232323';
-
-async function finish(page, digits) {
-  const w = widget(page);
-  await w.getByRole('button', { name: 'Start the assessment' }).click();
-  for (const [n, d] of [...digits].entries()) {
-    await w.getByRole('radio').nth(Number(d)).check();
-    await w.getByRole('button', { name: n === digits.length - 1 ? 'See my result' : 'Next' }).click();
-  }
-  await w.getByRole('heading', { name: /Your social maturity/ }).waitFor();
-}
 
 const scores = (page) => widget(page).locator('.smi-score__number').allTextContents();
 
@@ -25,7 +15,7 @@ test('a share link opens the same card in a fresh context', async () => {
   const sender = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await sender.newPage();
   await page.goto(env.server.url);
-  await finish(page, PROFILE);
+  await finish(widget(page), PROFILE);
   const link = await widget(page).getByRole('textbox', { name: 'Link to your result' }).inputValue();
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#smi=1[A-Za-z0-9_-]{12}$/);
   await widget(page).getByRole('button', { name: 'Copy link' }).click();

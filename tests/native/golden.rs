@@ -22,6 +22,8 @@ async fn render_with(digits: &str, share_link: Option<&str>, shared: bool) -> St
         share_link: share_link.map(|l| l.to_owned().into()),
         copy_status: None,
         on_copy: Default::default(),
+        on_share: Default::default(),
+        host: Default::default(),
         shared,
         on_take: Default::default(),
     };
