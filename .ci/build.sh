@@ -21,4 +21,5 @@ if [ $profile = release ]; then
 fi
 cp src/js/smi-widget.js src/js/frame.js src/frame.html index.html styles/demo.css styles/frame.css dist/
 cp -r examples dist/
+cp src/content/questionnaire.schema.json dist/
 echo "built dist/ ($profile): $(du -sh dist | cut -f1)"

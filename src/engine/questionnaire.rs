@@ -16,15 +16,18 @@ pub const MAX_CHOICES: usize = 8;
 pub const MAX_ITEMS: usize = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ItemId(pub String);
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct PillarId(pub String);
 
 /// The two axes of the SMI matrix (seed 000).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Axis {
     /// The financial commitment to social customer service.
@@ -39,6 +42,7 @@ impl Axis {
 
 /// The four quadrants of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CategoryId {
     Observer,
@@ -76,15 +80,19 @@ impl CategoryId {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1)))]
     pub format_version: u32,
     pub id: String,
     pub title: String,
     /// An axis score at or above this (0–100) counts as "high".
     #[serde(default = "default_threshold")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 99)))]
     pub threshold: u8,
     pub pillars: Vec<Pillar>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 60)))]
     pub items: Vec<Item>,
     pub categories: Vec<Category>,
 }
@@ -94,6 +102,7 @@ fn default_threshold() -> u8 {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pillar {
     pub id: PillarId,
@@ -101,17 +110,20 @@ pub struct Pillar {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: ItemId,
     pub axis: Axis,
     pub pillar: PillarId,
     /// Relative importance, 1–5, in both the axis score and the action plan.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 5)))]
     pub weight: u8,
     pub prompt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// Ordered from least to most mature; scores strictly rising, the first 0.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 2, max = 8)))]
     pub choices: Vec<Choice>,
     /// The one concrete step the action plan proposes when this item scores low.
     pub action: String,
@@ -128,6 +140,7 @@ impl Item {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub label: String,
@@ -135,6 +148,7 @@ pub struct Choice {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: CategoryId,

@@ -9,6 +9,7 @@ mod events;
 mod flow;
 mod golden;
 mod saved;
+mod schema;
 mod scoring;
 mod share;
 mod support;
