@@ -145,3 +145,64 @@ pub fn push_data_layer(event: &str, detail: &JsValue) {
         }
     }
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/card.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = svgToPng, catch)]
+    async fn svg_to_png(svg: &str, width: u32, height: u32, scale: f64)
+        -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = saveFile)]
+    fn save_file(blob: &JsValue, filename: &str);
+    #[wasm_bindgen(js_name = canShare)]
+    fn can_share_js() -> bool;
+    #[wasm_bindgen(js_name = shareNative, catch)]
+    async fn share_native_js(
+        blob: &JsValue,
+        filename: &str,
+        title: &str,
+        text: &str,
+        url: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = printCard)]
+    fn print_card_js(node: &web_sys::Node);
+}
+
+/// The card's SVG as a PNG at `scale` times its size (a `Blob`).
+pub async fn png(svg: &str, width: u32, height: u32, scale: f64) -> Result<JsValue, String> {
+    svg_to_png(svg, width, height, scale)
+        .await
+        .map_err(describe)
+}
+
+/// Offers `blob` to the visitor as a download named `filename`.
+pub fn download(blob: &JsValue, filename: &str) {
+    save_file(blob, filename);
+}
+
+/// Whether the browser has a native share sheet (the Web Share API).
+pub fn can_share() -> bool {
+    can_share_js()
+}
+
+/// Opens the share sheet with the link, and the image where files can be shared.
+/// `Ok(false)` when the visitor closed it without sharing.
+pub async fn share_native(
+    image: Option<&JsValue>,
+    filename: &str,
+    title: &str,
+    text: &str,
+    url: &str,
+) -> Result<bool, String> {
+    let image = image.cloned().unwrap_or(JsValue::NULL);
+    share_native_js(&image, filename, title, text, url)
+        .await
+        .map(|outcome| outcome.as_string().as_deref() == Some("shared"))
+        .map_err(describe)
+}
+
+/// Prints the widget that holds `node`, with the rest of the host page hidden.
+pub fn print_card(node: &NodeRef) {
+    if let Some(node) = node.get() {
+        print_card_js(&node);
+    }
+}

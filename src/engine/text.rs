@@ -45,6 +45,11 @@ pub struct Strings {
     pub shared_eyebrow: String,
     pub take_yourself: String,
     pub share_refused: String,
+    pub download_png: String,
+    pub share_native: String,
+    pub print: String,
+    pub image_failed: String,
+    pub share_failed: String,
 }
 
 /// Replaces each `{key}` in `template` with its value; unknown placeholders stay as they are.

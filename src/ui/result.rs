@@ -29,6 +29,13 @@ pub struct ResultProps {
     pub copy_status: Option<AttrValue>,
     #[prop_or_default]
     pub on_copy: Callback<()>,
+    #[prop_or_default]
+    pub on_png: Callback<()>,
+    /// The native share sheet, where the browser has one.
+    #[prop_or_default]
+    pub on_native: Option<Callback<()>>,
+    #[prop_or_default]
+    pub on_print: Callback<()>,
     /// Told how the visitor shared: "linkedin", "x", "email", ….
     #[prop_or_default]
     pub on_share: Callback<&'static str>,
@@ -59,12 +66,29 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
             </div>
             <p class="smi-share__status" role="status">{ props.copy_status.clone().unwrap_or_default() }</p>
             <ul class="smi-share__networks">
+                if let Some(native) = &props.on_native {
+                    <li><button type="button" class="smi-button" onclick={native.reform(|_: MouseEvent| ())}>{ &s.share_native }</button></li>
+                }
                 <li><a class="smi-button" href={linkedin} target="_blank" rel="noopener noreferrer" onclick={shared_by("linkedin")}>{ &s.share_linkedin }</a></li>
                 <li><a class="smi-button" href={x} target="_blank" rel="noopener noreferrer" onclick={shared_by("x")}>{ &s.share_x }</a></li>
                 <li><a class="smi-button" href={email} onclick={shared_by("email")}>{ &s.share_email }</a></li>
+                <li><button type="button" class="smi-button" onclick={props.on_png.reform(|_: MouseEvent| ())}>{ &s.download_png }</button></li>
+                <li><button type="button" class="smi-button" onclick={props.on_print.reform(|_: MouseEvent| ())}>{ &s.print }</button></li>
             </ul>
         </section>
     }
+}
+
+/// The sentence that goes with a shared link.
+pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
+    fill(
+        &s.share_text,
+        &[
+            ("category", &q.category(o.category).name),
+            ("investment", &o.investment.to_string()),
+            ("innovation", &o.innovation.to_string()),
+        ],
+    )
 }
 
 #[function_component]
@@ -95,14 +119,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     };
     let restart = props.on_restart.reform(|_: MouseEvent| ());
     let take = props.on_take.reform(|_: MouseEvent| ());
-    let share_text = fill(
-        &s.share_text,
-        &[
-            ("category", &category.name),
-            ("investment", &o.investment.to_string()),
-            ("innovation", &o.innovation.to_string()),
-        ],
-    );
+    let share_text = share_text(q, s, o);
 
     let config = &props.host.config;
     let brand = (config.logo.is_some() || config.company.is_some()).then(|| {

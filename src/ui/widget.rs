@@ -3,7 +3,8 @@
 
 use super::intro::Intro;
 use super::question::Question;
-use super::result::ResultView;
+use super::result::{share_text, ResultView};
+use crate::engine::card::{self, CardInput};
 use crate::engine::config::Config;
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
@@ -281,35 +282,155 @@ fn Widget(props: &WidgetProps) -> Html {
         }
         Step::Result => match evaluate(&q, &session.answers) {
             Some(outcome) => {
+                let status = |text: &str| {
+                    let copy_status = copy_status.clone();
+                    let text = AttrValue::from(text.to_owned());
+                    move || copy_status.set(Some(text.clone()))
+                };
                 let on_copy = {
-                    let (link, status, s, on_share) = (
+                    let (link, copied, failed, on_share) = (
                         share_link.clone(),
-                        copy_status.clone(),
-                        s.clone(),
+                        status(&s.copied),
+                        status(&s.copy_failed),
                         on_share.clone(),
                     );
                     Callback::from(move |_: ()| {
-                        let (link, status, s, on_share) =
-                            (link.clone(), status.clone(), s.clone(), on_share.clone());
+                        let (link, copied, failed, on_share) = (
+                            link.clone(),
+                            copied.clone(),
+                            failed.clone(),
+                            on_share.clone(),
+                        );
                         wasm_bindgen_futures::spawn_local(async move {
-                            let result = platform::copy_text(link.as_deref().unwrap_or("")).await;
-                            status.set(Some(match result {
+                            match platform::copy_text(link.as_deref().unwrap_or("")).await {
                                 Ok(()) => {
                                     on_share.emit("copy");
-                                    s.copied.clone().into()
+                                    copied();
                                 }
                                 Err(why) => {
                                     platform::warn(&format!("SMI widget: copy failed: {why}."));
-                                    s.copy_failed.clone().into()
+                                    failed();
                                 }
-                            }));
+                            }
                         });
+                    })
+                };
+                let svg = Rc::new(card::svg(&CardInput {
+                    questionnaire: &q,
+                    strings: s,
+                    outcome: &outcome,
+                    rtl: crate::content::direction(&host.lang) == "rtl",
+                    date: &host.today,
+                    company: host.config.company.as_deref(),
+                    accent: host
+                        .config
+                        .accent
+                        .as_ref()
+                        .map_or(("#2f48c8", "#ffffff"), |a| (&a.colour, &a.text)),
+                    cta: host
+                        .config
+                        .cta
+                        .as_ref()
+                        .map(|c| (c.label.as_str(), c.url.as_str())),
+                }));
+                let filename =
+                    Rc::new(format!("social-maturity-{}.png", outcome.category.as_str()));
+                let on_png = {
+                    let (svg, filename, failed, on_share, host) = (
+                        svg.clone(),
+                        filename.clone(),
+                        status(&s.image_failed),
+                        on_share.clone(),
+                        host.clone(),
+                    );
+                    Callback::from(move |_: ()| {
+                        let (svg, filename, failed, on_share, host) = (
+                            svg.clone(),
+                            filename.clone(),
+                            failed.clone(),
+                            on_share.clone(),
+                            host.clone(),
+                        );
+                        wasm_bindgen_futures::spawn_local(async move {
+                            match platform::png(&svg, card::WIDTH, card::HEIGHT, 2.0).await {
+                                Ok(blob) => {
+                                    platform::download(&blob, &filename);
+                                    on_share.emit("png");
+                                }
+                                Err(why) => {
+                                    report(
+                                        &host,
+                                        "image-failed",
+                                        &format!("the PNG could not be made: {why}"),
+                                    );
+                                    failed();
+                                }
+                            }
+                        });
+                    })
+                };
+                let on_native = platform::can_share().then(|| {
+                    let (svg, filename, failed, on_share, host) = (
+                        svg.clone(),
+                        filename.clone(),
+                        status(&s.share_failed),
+                        on_share.clone(),
+                        host.clone(),
+                    );
+                    let (title, text, link) = (
+                        q.title.clone(),
+                        share_text(&q, s, &outcome),
+                        share_link.clone(),
+                    );
+                    Callback::from(move |_: ()| {
+                        let (svg, filename, failed, on_share, host) = (
+                            svg.clone(),
+                            filename.clone(),
+                            failed.clone(),
+                            on_share.clone(),
+                            host.clone(),
+                        );
+                        let (title, text, link) = (title.clone(), text.clone(), link.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let image = platform::png(&svg, card::WIDTH, card::HEIGHT, 2.0)
+                                .await
+                                .ok();
+                            let url = link.as_deref().unwrap_or_default();
+                            match platform::share_native(
+                                image.as_ref(),
+                                &filename,
+                                &title,
+                                &text,
+                                url,
+                            )
+                            .await
+                            {
+                                Ok(true) => on_share.emit("native"),
+                                Ok(false) => {}
+                                Err(why) => {
+                                    report(
+                                        &host,
+                                        "share-failed",
+                                        &format!("the share sheet failed: {why}"),
+                                    );
+                                    failed();
+                                }
+                            }
+                        });
+                    })
+                });
+                let on_print = {
+                    let (heading, on_share) = (heading.clone(), on_share.clone());
+                    Callback::from(move |_: ()| {
+                        on_share.emit("print");
+                        platform::print_card(&heading);
                     })
                 };
                 html! {
                     <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome} host={host.clone()}
                         heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
-                        {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share} />
+                        {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share}
+                        {on_png} {on_native} {on_print} />
                 }
             }
             // `Session::fits` and `apply` keep Result complete; this is the guard, not a path.

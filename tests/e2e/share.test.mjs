@@ -2,9 +2,13 @@
 // is refused with a message over the normal start screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { finish, useServerAndBrowser, widget } from './browser.mjs';
 
 const env = useServerAndBrowser();
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
 // 13 investment items, then 14 innovation items: Participant, investment 19, innovation 84.
 const PROFILE = '1010101010101' + '23232323232323';
@@ -50,5 +54,57 @@ test('a tampered link is refused over the start screen', async () => {
   await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
   assert.equal(await w.getByRole('heading', { name: /Your social maturity/ }).count(), 0);
   assert.ok(warnings.some((t) => t.includes('damaged')), warnings.join('\n'));
+  await context.close();
+});
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+test('the card downloads as a 1200×630 PNG drawn at 2×', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  const events = [];
+  await page.exposeFunction('shareEvent', (d) => events.push(d));
+  await page.evaluate(() => document.addEventListener('smi:share', (e) => window.shareEvent(e.detail)));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    w.getByRole('button', { name: 'Download image' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'social-maturity-participant.png');
+  const file = path.join(SCREENSHOTS, 'card-participant.png');
+  await download.saveAs(file);
+  assert.deepEqual(pngSize(await fs.readFile(file)), [2400, 1260]);
+  await page.waitForFunction(() => true);
+  assert.equal(events.at(-1)?.method, 'png');
+  await context.close();
+});
+
+/** Pages in a PDF made by Chromium (its page objects are written out uncompressed). */
+const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+test('printing puts the card alone on one A4 or Letter page', async () => {
+  const context = await env.browser.newContext();
+  // The print dialog is the browser's; what is printed is what the print media shows.
+  await context.addInitScript(() => { window.print = () => {}; });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  const before = { a4: pdfPages(await page.pdf({ format: 'A4' })) };
+  await w.getByRole('button', { name: 'Print' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.evaluate(() => getComputedStyle(document.querySelector('.hero')).display);
+  assert.equal(hidden, 'none', 'the host page is hidden while the card prints');
+  for (const format of ['A4', 'Letter']) {
+    assert.equal(pdfPages(await page.pdf({ format, printBackground: true })), 1, format);
+  }
+  assert.ok(before.a4 > 1, `the whole page printed without the button takes ${before.a4} pages`);
   await context.close();
 });

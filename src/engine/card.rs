@@ -1,0 +1,300 @@
+//! The result card as a standalone SVG image, 1200×630 (the social-preview size): category
+//! and its one-line meaning, the matrix with the company's position, both axis scores, the
+//! pillar bars, the top three actions, the date and the host's brand.
+//!
+//! It is a string, built here without a DOM, so it is tested natively and the browser only
+//! has to rasterise it (see `platform::export_png`). An SVG drawn as an image cannot load
+//! anything, so the card uses system fonts and no external images. Right-to-left languages
+//! mirror the layout; the matrix keeps its axes, as charts do.
+
+use super::questionnaire::{CategoryId, Questionnaire};
+use super::scoring::Outcome;
+use super::text::{fill, Strings};
+use std::fmt::Write;
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+/// What the card shows besides the outcome.
+pub struct CardInput<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub strings: &'a Strings,
+    pub outcome: &'a Outcome,
+    pub rtl: bool,
+    /// Written out in the visitor's language; empty for none.
+    pub date: &'a str,
+    pub company: Option<&'a str>,
+    /// `#rrggbb` and the text colour on it.
+    pub accent: (&'a str, &'a str),
+    /// The call to action's label and URL.
+    pub cta: Option<(&'a str, &'a str)>,
+}
+
+/// Escapes text for SVG/XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Breaks `text` into at most `lines` lines of about `width` characters, at spaces; the last
+/// line ends in "…" when text is left over.
+pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let fits = current.chars().count() + 1 + word.chars().count() <= width;
+        if current.is_empty() || fits {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        out.push(std::mem::take(&mut current));
+        if out.len() == lines {
+            let last = out.last_mut().expect("lines > 0");
+            let keep: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = format!("{}…", keep.trim_end());
+            return out;
+        }
+        current.push_str(word);
+        if words.peek().is_none() {
+            break;
+        }
+    }
+    if !current.is_empty() {
+        if out.len() == lines {
+            return out;
+        }
+        let long: String = current.chars().take(width).collect();
+        out.push(if long.chars().count() < current.chars().count() {
+            format!("{}…", long.chars().take(width - 1).collect::<String>())
+        } else {
+            current
+        });
+    }
+    out
+}
+
+struct Svg {
+    out: String,
+    rtl: bool,
+}
+
+impl Svg {
+    /// An x coordinate from the reading start: mirrored in right-to-left languages.
+    fn x(&self, x: f32) -> f32 {
+        if self.rtl {
+            WIDTH as f32 - x
+        } else {
+            x
+        }
+    }
+
+    /// A run of text starting at reading-start `x`, in a smaller size when it would probably
+    /// be wider than `max` (estimated at 0.56 em a character: there are no fonts to measure
+    /// with here, and a smaller size never stretches glyphs as `textLength` would).
+    #[allow(clippy::too_many_arguments)]
+    fn text(&mut self, x: f32, y: f32, max: f32, size: u32, weight: u32, fill: &str, text: &str) {
+        let x = self.x(x);
+        let estimate = text.chars().count() as f32 * size as f32 * 0.56;
+        let size = if estimate > max {
+            (size as f32 * max / estimate).floor().max(10.0)
+        } else {
+            size as f32
+        };
+        let _ = write!(
+            self.out,
+            r#"<text x="{x}" y="{y}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"#,
+            escape(text)
+        );
+    }
+
+    /// A rectangle whose reading-start edge is at `x`.
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, rx: f32, fill: &str) {
+        let left = if self.rtl { WIDTH as f32 - x - w } else { x };
+        let _ = write!(
+            self.out,
+            r#"<rect x="{left}" y="{y}" width="{w}" height="{h}" rx="{rx}" fill="{fill}"/>"#
+        );
+    }
+}
+
+const TEXT: &str = "#1b1f2a";
+const MUTED: &str = "#4d5566";
+const TRACK: &str = "#e4e7ee";
+
+/// The card for `input`, as SVG text.
+pub fn svg(input: &CardInput) -> String {
+    let (q, s, o) = (input.questionnaire, input.strings, input.outcome);
+    let (accent, accent_text) = input.accent;
+    let category = q.category(o.category);
+    let mut svg = Svg {
+        out: String::with_capacity(8 * 1024),
+        rtl: input.rtl,
+    };
+    let _ = write!(
+        svg.out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" direction="{dir}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif"><rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>"##,
+        dir = if input.rtl { "rtl" } else { "ltr" }
+    );
+    svg.rect(0.0, 0.0, 12.0, HEIGHT as f32, 0.0, accent);
+
+    // Head: eyebrow, brand and date, the category, its meaning.
+    svg.text(60.0, 70.0, 620.0, 20, 600, MUTED, &q.title);
+    let brand: Vec<&str> = [input.company.unwrap_or(""), input.date]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !brand.is_empty() {
+        let x = svg.x(1140.0);
+        let anchor = "end";
+        let _ = write!(
+            svg.out,
+            r#"<text x="{x}" y="70" font-size="20" font-weight="600" fill="{MUTED}" text-anchor="{anchor}">{}</text>"#,
+            escape(&brand.join(" · "))
+        );
+    }
+    let heading = fill(&s.result_heading, &[("category", &category.name)]);
+    svg.text(60.0, 128.0, 1080.0, 44, 700, TEXT, &heading);
+    for (i, line) in wrap(&category.summary, 90, 1).iter().enumerate() {
+        svg.text(60.0, 170.0 + 28.0 * i as f32, 1080.0, 22, 400, MUTED, line);
+    }
+
+    // The matrix, 280×280, never mirrored: innovation runs left to right, investment up.
+    let (mx, my, size) = (svg.x(if input.rtl { 340.0 } else { 60.0 }), 215.0, 280.0);
+    let t = f32::from(q.threshold) / 100.0 * size;
+    let quadrants = [
+        (CategoryId::Conservative, 0.0, 0.0, t, size - t),
+        (CategoryId::SocialFirst, t, 0.0, size - t, size - t),
+        (CategoryId::Observer, 0.0, size - t, t, t),
+        (CategoryId::Participant, t, size - t, size - t, t),
+    ];
+    let (dx, dy) = (
+        mx + f32::from(o.innovation) / 100.0 * size,
+        my + size - f32::from(o.investment) / 100.0 * size,
+    );
+    for (id, x, y, w, h) in quadrants {
+        let current = id == o.category;
+        // The label moves off the dot: to the quadrant's top when the dot is in its lower
+        // half, to its bottom otherwise.
+        let label_y = if !current {
+            my + y + h / 2.0 + 6.0
+        } else if dy > my + y + h / 2.0 {
+            my + y + 30.0
+        } else {
+            my + y + h - 18.0
+        };
+        let (bg, fg) = if current {
+            (accent, accent_text)
+        } else {
+            ("#f1f3f8", MUTED)
+        };
+        let _ = write!(
+            svg.out,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="{bg}" stroke="#ffffff" stroke-width="3"/><text x="{}" y="{}" font-size="17" font-weight="{}" fill="{fg}" text-anchor="middle" direction="{}">{}</text>"##,
+            mx + x,
+            my + y,
+            w,
+            h,
+            mx + x + w / 2.0,
+            label_y,
+            if current { 700 } else { 500 },
+            if input.rtl { "rtl" } else { "ltr" },
+            escape(&q.category(id).name)
+        );
+    }
+    let _ = write!(
+        svg.out,
+        r##"<circle cx="{dx}" cy="{dy}" r="13" fill="#ffffff" opacity="0.9"/><circle cx="{dx}" cy="{dy}" r="8" fill="{TEXT}"/>"##
+    );
+
+    // Scores and pillars, beside the matrix.
+    let column = 380.0;
+    for (i, (label, value)) in [
+        (&s.axis_investment, o.investment),
+        (&s.axis_innovation, o.innovation),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let x = column + 190.0 * i as f32;
+        svg.text(x, 240.0, 170.0, 18, 600, MUTED, label);
+        let x = svg.x(x);
+        let _ = write!(
+            svg.out,
+            r#"<text x="{x}" y="296" font-size="56" font-weight="700" fill="{TEXT}">{value}<tspan font-size="22" font-weight="500" fill="{MUTED}">/100</tspan></text>"#
+        );
+    }
+    svg.text(column, 350.0, 360.0, 18, 700, TEXT, &s.pillars_heading);
+    for (i, p) in o.pillars.iter().enumerate() {
+        let y = 384.0 + 38.0 * i as f32;
+        svg.text(column, y, 290.0, 17, 500, TEXT, q.pillar_name(&p.pillar));
+        svg.text(column + 330.0, y, 40.0, 17, 700, TEXT, &p.score.to_string());
+        svg.rect(column, y + 9.0, 320.0, 8.0, 4.0, TRACK);
+        svg.rect(
+            column,
+            y + 9.0,
+            3.2 * f32::from(p.score).max(1.0),
+            8.0,
+            4.0,
+            accent,
+        );
+    }
+
+    // The top three actions.
+    let right = 780.0;
+    svg.text(right, 240.0, 360.0, 18, 700, TEXT, &s.actions_heading);
+    let mut y = 276.0;
+    for (n, &i) in o.actions.iter().take(3).enumerate() {
+        let lines = wrap(&q.items[i].action, 35, 3);
+        let cx = svg.x(right + 14.0);
+        let _ = write!(
+            svg.out,
+            r#"<circle cx="{cx}" cy="{}" r="14" fill="{accent}"/><text x="{cx}" y="{}" font-size="15" font-weight="700" fill="{accent_text}" text-anchor="middle">{}</text>"#,
+            y - 6.0,
+            y - 1.0,
+            n + 1
+        );
+        for line in &lines {
+            svg.text(right + 40.0, y, 330.0, 17, 400, TEXT, line);
+            y += 24.0;
+        }
+        y += 16.0;
+    }
+    if o.actions.is_empty() {
+        for line in wrap(&s.actions_none, 34, 4) {
+            svg.text(right, y, 360.0, 17, 400, TEXT, &line);
+            y += 24.0;
+        }
+    }
+
+    // Foot: the host's call to action, on the accent.
+    if let Some((label, url)) = input.cta {
+        let site = url.split("://").nth(1).unwrap_or(url).trim_end_matches('/');
+        svg.rect(60.0, 548.0, 1080.0, 52.0, 10.0, accent);
+        svg.text(
+            84.0,
+            582.0,
+            1030.0,
+            20,
+            700,
+            accent_text,
+            &format!("{label} · {site}"),
+        );
+    }
+    svg.out.push_str("</svg>");
+    svg.out
+}

@@ -1,0 +1,67 @@
+// Browser-side help for the result card, imported by the wasm glue: rasterising the card's
+// SVG to PNG through a canvas, saving or sharing the file, and printing the card alone.
+
+/** The SVG text as a PNG Blob of (width × scale) by (height × scale) pixels. */
+export async function svgToPng(svg, width, height, scale) {
+  // A data: URL rather than a blob: one, so a host CSP of `img-src 'self' data:` suffices.
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const context = canvas.getContext('2d');
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0, width, height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas made no PNG'))), 'image/png'));
+}
+
+/** Saves `blob` as `filename` through a temporary link. */
+export function saveFile(blob, filename) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  link.rel = 'noopener';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
+}
+
+export const canShare = () => typeof navigator.share === 'function';
+
+/**
+ * Opens the native share sheet with the link, and the image when the browser can share
+ * files. Resolves to 'shared' or 'cancelled'; rejects when sharing fails.
+ */
+export async function shareNative(blob, filename, title, text, url) {
+  const data = { title, text, url };
+  const file = blob && new File([blob], filename, { type: 'image/png' });
+  if (file && navigator.canShare?.({ files: [file] })) data.files = [file];
+  try {
+    await navigator.share(data);
+    return 'shared';
+  } catch (error) {
+    if (error.name === 'AbortError') return 'cancelled';
+    throw error;
+  }
+}
+
+// While the visitor prints from the widget, everything on the host page but the widget is
+// hidden. The rule lives in a constructed sheet (allowed under a strict CSP) that only
+// matches while the host element carries data-smi-print.
+let printSheet;
+export function printCard(node) {
+  const host = node.getRootNode().host;
+  if (!host) return window.print();
+  if (!printSheet) {
+    printSheet = new CSSStyleSheet();
+    printSheet.replaceSync(`@media print {
+      body *:not(:has([data-smi-print])):not([data-smi-print]):not([data-smi-print] *) { display: none !important; }
+      :has(> [data-smi-print]), [data-smi-print] { margin: 0 !important; padding: 0 !important; border: 0 !important; }
+    }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+  }
+  host.setAttribute('data-smi-print', '');
+  window.addEventListener('afterprint', () => host.removeAttribute('data-smi-print'), { once: true });
+  window.print();
+}

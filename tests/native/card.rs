@@ -1,0 +1,118 @@
+//! The result card's SVG: well-formed whatever the text, the promised size, everything the
+//! card must show, mirrored for right-to-left languages.
+
+use crate::support::{answers, smi};
+use smi_widget::content;
+use smi_widget::engine::card::{self, wrap, CardInput};
+use smi_widget::engine::evaluate;
+
+fn render(digits: &str, rtl: bool, company: Option<&str>, cta: Option<(&str, &str)>) -> String {
+    let strings = content::strings().unwrap();
+    let outcome = evaluate(smi(), &answers(digits)).unwrap();
+    card::svg(&CardInput {
+        questionnaire: smi(),
+        strings: &strings,
+        outcome: &outcome,
+        rtl,
+        date: "23 November 2026",
+        company,
+        accent: ("#2f48c8", "#ffffff"),
+        cta,
+    })
+}
+
+fn texts(svg: &str) -> Vec<(f64, String)> {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let x = n.attribute("x").unwrap().parse().unwrap();
+            let text = n
+                .descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>();
+            (x, text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_card_is_1200_by_630_and_shows_what_it_promises() {
+    let svg = render(
+        "1010101010101 23232323232323",
+        false,
+        Some("Harbour & Lane"),
+        Some(("Book a call", "https://example.com/call")),
+    );
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let root = doc.root_element();
+    assert_eq!(
+        (root.attribute("width"), root.attribute("height")),
+        (Some("1200"), Some("630"))
+    );
+    let all: Vec<String> = texts(&svg).into_iter().map(|(_, t)| t).collect();
+    let q = smi();
+    let outcome = evaluate(q, &answers("1010101010101 23232323232323")).unwrap();
+    let mut expected = vec![
+        "Your social maturity: Participant".to_owned(),
+        q.category(outcome.category).summary.clone(),
+        "19/100".into(),
+        "84/100".into(),
+        "Harbour & Lane · 23 November 2026".into(),
+        "Book a call · example.com/call".into(),
+    ];
+    expected.extend(q.pillars.iter().map(|p| p.name.clone()));
+    for want in &expected {
+        assert!(all.contains(want), "{want:?} not on the card: {all:#?}");
+    }
+    // The first words of each of the top three actions.
+    for &i in &outcome.actions[..3] {
+        let first = wrap(&q.items[i].action, 35, 3).remove(0);
+        assert!(all.contains(&first), "{first:?}");
+    }
+}
+
+#[test]
+fn host_text_is_escaped() {
+    let svg = render(
+        "3333333333333 33333333333333",
+        false,
+        Some("<script>alert('x')</script> & \"Co\""),
+        Some(("Go <now>", "https://e.com/?a=1&b=\"2\"")),
+    );
+    assert!(!svg.contains("<script>"));
+    let all: Vec<String> = texts(&svg).into_iter().map(|(_, t)| t).collect();
+    assert!(all
+        .iter()
+        .any(|t| t.starts_with("<script>alert('x')</script> & \"Co\"")));
+    assert!(all
+        .iter()
+        .any(|t| t.contains(&content::strings().unwrap().actions_none[..20])));
+}
+
+#[test]
+fn right_to_left_mirrors_the_layout() {
+    let ltr = texts(&render("1010101010101 23232323232323", false, None, None));
+    let rtl = texts(&render("1010101010101 23232323232323", true, None, None));
+    let heading = |t: &[(f64, String)]| {
+        t.iter()
+            .find(|(_, s)| s.starts_with("Your social"))
+            .unwrap()
+            .0
+    };
+    assert_eq!(heading(&ltr), 60.0);
+    assert_eq!(heading(&rtl), 1140.0);
+}
+
+#[test]
+fn wrapping_keeps_words_and_marks_what_is_cut() {
+    assert_eq!(wrap("one two three", 7, 3), ["one two", "three"]);
+    assert_eq!(wrap("one two three four", 7, 2), ["one two", "three…"]);
+    assert_eq!(wrap("", 10, 2), Vec::<String>::new());
+    assert_eq!(wrap("abcdefghijkl", 5, 2), ["abcd…"]);
+    for (text, width, lines) in [("a b c d e f g h", 3, 2), ("word", 1, 1), ("x  y", 2, 5)] {
+        let out = wrap(text, width, lines);
+        assert!(out.len() <= lines, "{text:?} → {out:?}");
+    }
+}
