@@ -95,9 +95,10 @@ struct Svg {
 
 impl Svg {
     /// An x coordinate from the reading start: mirrored in right-to-left languages.
-    fn x(&self, x: f32) -> f32 {
+    /// Coordinates are whole pixels: float formatting would cost the wasm kilobytes.
+    fn x(&self, x: i32) -> i32 {
         if self.rtl {
-            WIDTH as f32 - x
+            WIDTH as i32 - x
         } else {
             x
         }
@@ -107,13 +108,14 @@ impl Svg {
     /// be wider than `max` (estimated at 0.56 em a character: there are no fonts to measure
     /// with here, and a smaller size never stretches glyphs as `textLength` would).
     #[allow(clippy::too_many_arguments)]
-    fn text(&mut self, x: f32, y: f32, max: f32, size: u32, weight: u32, fill: &str, text: &str) {
+    fn text(&mut self, x: i32, y: i32, max: i32, size: u32, weight: u32, fill: &str, text: &str) {
         let x = self.x(x);
-        let estimate = text.chars().count() as f32 * size as f32 * 0.56;
-        let size = if estimate > max {
-            (size as f32 * max / estimate).floor().max(10.0)
+        // 0.56 em a character, in hundredths.
+        let estimate = text.chars().count() as u32 * size * 56 / 100;
+        let size = if estimate > max as u32 {
+            (size * max as u32 / estimate).max(10)
         } else {
-            size as f32
+            size
         };
         let _ = write!(
             self.out,
@@ -123,8 +125,8 @@ impl Svg {
     }
 
     /// A rectangle whose reading-start edge is at `x`.
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, rx: f32, fill: &str) {
-        let left = if self.rtl { WIDTH as f32 - x - w } else { x };
+    fn rect(&mut self, x: i32, y: i32, w: i32, h: i32, rx: i32, fill: &str) {
+        let left = if self.rtl { WIDTH as i32 - x - w } else { x };
         let _ = write!(
             self.out,
             r#"<rect x="{left}" y="{y}" width="{w}" height="{h}" rx="{rx}" fill="{fill}"/>"#
@@ -150,16 +152,16 @@ pub fn svg(input: &CardInput) -> String {
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" direction="{dir}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif"><rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>"##,
         dir = if input.rtl { "rtl" } else { "ltr" }
     );
-    svg.rect(0.0, 0.0, 12.0, HEIGHT as f32, 0.0, accent);
+    svg.rect(0, 0, 12, HEIGHT as i32, 0, accent);
 
     // Head: eyebrow, brand and date, the category, its meaning.
-    svg.text(60.0, 70.0, 620.0, 20, 600, MUTED, &q.title);
+    svg.text(60, 70, 620, 20, 600, MUTED, &q.title);
     let brand: Vec<&str> = [input.company.unwrap_or(""), input.date]
         .into_iter()
         .filter(|t| !t.is_empty())
         .collect();
     if !brand.is_empty() {
-        let x = svg.x(1140.0);
+        let x = svg.x(1140);
         let anchor = "end";
         let _ = write!(
             svg.out,
@@ -168,34 +170,34 @@ pub fn svg(input: &CardInput) -> String {
         );
     }
     let heading = fill(&s.result_heading, &[("category", &category.name)]);
-    svg.text(60.0, 128.0, 1080.0, 44, 700, TEXT, &heading);
+    svg.text(60, 128, 1080, 44, 700, TEXT, &heading);
     for (i, line) in wrap(&category.summary, 90, 1).iter().enumerate() {
-        svg.text(60.0, 170.0 + 28.0 * i as f32, 1080.0, 22, 400, MUTED, line);
+        svg.text(60, 170 + 28 * i as i32, 1080, 22, 400, MUTED, line);
     }
 
     // The matrix, 280×280, never mirrored: innovation runs left to right, investment up.
-    let (mx, my, size) = (svg.x(if input.rtl { 340.0 } else { 60.0 }), 215.0, 280.0);
-    let t = f32::from(q.threshold) / 100.0 * size;
+    let (mx, my, size) = (svg.x(if input.rtl { 340 } else { 60 }), 215, 280);
+    let t = i32::from(q.threshold) * size / 100;
     let quadrants = [
-        (CategoryId::Conservative, 0.0, 0.0, t, size - t),
-        (CategoryId::SocialFirst, t, 0.0, size - t, size - t),
-        (CategoryId::Observer, 0.0, size - t, t, t),
+        (CategoryId::Conservative, 0, 0, t, size - t),
+        (CategoryId::SocialFirst, t, 0, size - t, size - t),
+        (CategoryId::Observer, 0, size - t, t, t),
         (CategoryId::Participant, t, size - t, size - t, t),
     ];
     let (dx, dy) = (
-        mx + f32::from(o.innovation) / 100.0 * size,
-        my + size - f32::from(o.investment) / 100.0 * size,
+        mx + i32::from(o.innovation) * size / 100,
+        my + size - i32::from(o.investment) * size / 100,
     );
     for (id, x, y, w, h) in quadrants {
         let current = id == o.category;
         // The label moves off the dot: to the quadrant's top when the dot is in its lower
         // half, to its bottom otherwise.
         let label_y = if !current {
-            my + y + h / 2.0 + 6.0
-        } else if dy > my + y + h / 2.0 {
-            my + y + 30.0
+            my + y + h / 2 + 6
+        } else if dy > my + y + h / 2 {
+            my + y + 30
         } else {
-            my + y + h - 18.0
+            my + y + h - 18
         };
         let (bg, fg) = if current {
             (accent, accent_text)
@@ -209,7 +211,7 @@ pub fn svg(input: &CardInput) -> String {
             my + y,
             w,
             h,
-            mx + x + w / 2.0,
+            mx + x + w / 2,
             label_y,
             if current { 700 } else { 500 },
             if input.rtl { "rtl" } else { "ltr" },
@@ -222,7 +224,7 @@ pub fn svg(input: &CardInput) -> String {
     );
 
     // Scores and pillars, beside the matrix.
-    let column = 380.0;
+    let column = 380;
     for (i, (label, value)) in [
         (&s.axis_investment, o.investment),
         (&s.axis_innovation, o.innovation),
@@ -230,65 +232,65 @@ pub fn svg(input: &CardInput) -> String {
     .into_iter()
     .enumerate()
     {
-        let x = column + 190.0 * i as f32;
-        svg.text(x, 240.0, 170.0, 18, 600, MUTED, label);
+        let x = column + 190 * i as i32;
+        svg.text(x, 240, 170, 18, 600, MUTED, label);
         let x = svg.x(x);
         let _ = write!(
             svg.out,
             r#"<text x="{x}" y="296" font-size="56" font-weight="700" fill="{TEXT}">{value}<tspan font-size="22" font-weight="500" fill="{MUTED}">/100</tspan></text>"#
         );
     }
-    svg.text(column, 350.0, 360.0, 18, 700, TEXT, &s.pillars_heading);
+    svg.text(column, 350, 360, 18, 700, TEXT, &s.pillars_heading);
     for (i, p) in o.pillars.iter().enumerate() {
-        let y = 384.0 + 38.0 * i as f32;
-        svg.text(column, y, 290.0, 17, 500, TEXT, q.pillar_name(&p.pillar));
-        svg.text(column + 330.0, y, 40.0, 17, 700, TEXT, &p.score.to_string());
-        svg.rect(column, y + 9.0, 320.0, 8.0, 4.0, TRACK);
+        let y = 384 + 38 * i as i32;
+        svg.text(column, y, 290, 17, 500, TEXT, q.pillar_name(&p.pillar));
+        svg.text(column + 330, y, 40, 17, 700, TEXT, &p.score.to_string());
+        svg.rect(column, y + 9, 320, 8, 4, TRACK);
         svg.rect(
             column,
-            y + 9.0,
-            3.2 * f32::from(p.score).max(1.0),
-            8.0,
-            4.0,
+            y + 9,
+            (32 * i32::from(p.score) / 10).max(1),
+            8,
+            4,
             accent,
         );
     }
 
     // The top three actions.
-    let right = 780.0;
-    svg.text(right, 240.0, 360.0, 18, 700, TEXT, &s.actions_heading);
-    let mut y = 276.0;
+    let right = 780;
+    svg.text(right, 240, 360, 18, 700, TEXT, &s.actions_heading);
+    let mut y = 276;
     for (n, &i) in o.actions.iter().take(3).enumerate() {
         let lines = wrap(&q.items[i].action, 35, 3);
-        let cx = svg.x(right + 14.0);
+        let cx = svg.x(right + 14);
         let _ = write!(
             svg.out,
             r#"<circle cx="{cx}" cy="{}" r="14" fill="{accent}"/><text x="{cx}" y="{}" font-size="15" font-weight="700" fill="{accent_text}" text-anchor="middle">{}</text>"#,
-            y - 6.0,
-            y - 1.0,
+            y - 6,
+            y - 1,
             n + 1
         );
         for line in &lines {
-            svg.text(right + 40.0, y, 330.0, 17, 400, TEXT, line);
-            y += 24.0;
+            svg.text(right + 40, y, 330, 17, 400, TEXT, line);
+            y += 24;
         }
-        y += 16.0;
+        y += 16;
     }
     if o.actions.is_empty() {
         for line in wrap(&s.actions_none, 34, 4) {
-            svg.text(right, y, 360.0, 17, 400, TEXT, &line);
-            y += 24.0;
+            svg.text(right, y, 360, 17, 400, TEXT, &line);
+            y += 24;
         }
     }
 
     // Foot: the host's call to action, on the accent.
     if let Some((label, url)) = input.cta {
         let site = url.split("://").nth(1).unwrap_or(url).trim_end_matches('/');
-        svg.rect(60.0, 548.0, 1080.0, 52.0, 10.0, accent);
+        svg.rect(60, 548, 1080, 52, 10, accent);
         svg.text(
-            84.0,
-            582.0,
-            1030.0,
+            84,
+            582,
+            1030,
             20,
             700,
             accent_text,

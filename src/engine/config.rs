@@ -144,7 +144,7 @@ impl Config {
                             let better = hex(nearest_with_contrast(rgb, WHITE, NON_TEXT_CONTRAST));
                             warn(
                                 name,
-                                format!("{value} has a contrast of {ratio:.1}:1 with the white background, below the 3:1 bars and markers need; {better} is the nearest shade that reaches it."),
+                                format!("{value} has a contrast of {}:1 with the white background, below the 3:1 bars and markers need; {better} is the nearest shade that reaches it.", tenths(ratio)),
                             );
                         }
                         config.accent = Some(accent_for(rgb));
@@ -224,6 +224,12 @@ fn link(value: &str, relative: bool) -> Option<String> {
 pub type Rgb = [u8; 3];
 const WHITE: Rgb = [255, 255, 255];
 const NEAR_BLACK: Rgb = [17, 17, 17];
+
+/// `ratio` to one decimal ("1.6"), without float formatting, which costs the wasm kilobytes.
+fn tenths(ratio: f64) -> String {
+    let tenths = (ratio * 10.0).round() as u32;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
 
 /// WCAG 2.2 1.4.11: what bars, the matrix dot and focus marks need against their background.
 pub const NON_TEXT_CONTRAST: f64 = 3.0;

@@ -24,11 +24,21 @@ impl MatrixProps {
     }
 }
 
+/// A coordinate given in half units, written without float formatting (which would add
+/// kilobytes of wasm for numbers that are always whole or halves).
+fn half(twice: u32) -> String {
+    if twice % 2 == 0 {
+        (twice / 2).to_string()
+    } else {
+        format!("{}.5", twice / 2)
+    }
+}
+
 #[function_component]
 pub fn Matrix(props: &MatrixProps) -> Html {
-    let t = f32::from(props.threshold);
+    let t = u32::from(props.threshold);
     // Plot area 0–100 in both directions; y grows downward in SVG, investment grows up.
-    let quadrant = |id: CategoryId, x: f32, y: f32, w: f32, h: f32, i: usize| {
+    let quadrant = |id: CategoryId, x: u32, y: u32, w: u32, h: u32, i: usize| {
         let class = classes!(
             "smi-matrix__quadrant",
             format!("smi-matrix__quadrant--{}", id.as_str()),
@@ -37,28 +47,28 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         html! {
             <g class={class}>
                 <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} />
-                <text x={(x + w / 2.0).to_string()} y={(y + h / 2.0).to_string()}
+                <text x={half(2 * x + w)} y={half(2 * y + h)}
                     text-anchor="middle" dominant-baseline="middle">{ props.names[i].clone() }</text>
             </g>
         }
     };
     let (cx, cy) = (
-        f32::from(props.innovation),
-        100.0 - f32::from(props.investment),
+        props.innovation.to_string(),
+        (100 - u32::from(props.investment)).to_string(),
     );
     html! {
         <figure class="smi-matrix">
             <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">
                 <title id="smi-matrix-title">{ props.label.clone() }</title>
                 <desc id="smi-matrix-desc">{ props.position.clone() }</desc>
-                { quadrant(CategoryId::Conservative, 0.0, 0.0, t, 100.0 - t, 1) }
-                { quadrant(CategoryId::SocialFirst, t, 0.0, 100.0 - t, 100.0 - t, 3) }
-                { quadrant(CategoryId::Observer, 0.0, 100.0 - t, t, t, 0) }
-                { quadrant(CategoryId::Participant, t, 100.0 - t, 100.0 - t, t, 2) }
+                { quadrant(CategoryId::Conservative, 0, 0, t, 100 - t, 1) }
+                { quadrant(CategoryId::SocialFirst, t, 0, 100 - t, 100 - t, 3) }
+                { quadrant(CategoryId::Observer, 0, 100 - t, t, t, 0) }
+                { quadrant(CategoryId::Participant, t, 100 - t, 100 - t, t, 2) }
                 <text class="smi-matrix__axis" x="50" y="108" text-anchor="middle">{ props.axis_innovation.clone() }{ " →" }</text>
                 <text class="smi-matrix__axis" x="-5" y="50" text-anchor="middle" transform="rotate(-90 -5 50)">{ props.axis_investment.clone() }{ " →" }</text>
-                <circle class="smi-matrix__halo" cx={cx.to_string()} cy={cy.to_string()} r="6" />
-                <circle class="smi-matrix__dot" cx={cx.to_string()} cy={cy.to_string()} r="3" />
+                <circle class="smi-matrix__halo" cx={cx.clone()} cy={cy.clone()} r="6" />
+                <circle class="smi-matrix__dot" {cx} {cy} r="3" />
             </svg>
         </figure>
     }
