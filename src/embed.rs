@@ -53,10 +53,16 @@ impl MountHandle {
 /// Renders the assessment into `host`'s shadow root. `options` is an object of string
 /// values keyed by attribute name (see `engine::config`); `questionnaire`, when present,
 /// holds a custom questionnaire's JSON text, and `questionnaire-error` why the loader could
-/// not fetch one.
+/// not fetch one. `card_helpers` are the loader's functions for the share actions
+/// (`svgToPng`, `saveFile`, `shareNative`, `printCard`), which it loads on first use.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, options: JsValue) -> Result<MountHandle, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    options: JsValue,
+    card_helpers: JsValue,
+) -> Result<MountHandle, JsValue> {
     install_panic_hook();
+    platform::set_card_helpers(card_helpers);
     let document = host
         .owner_document()
         .ok_or("the host element has no document")?;

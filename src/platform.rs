@@ -146,42 +146,56 @@ pub fn push_data_layer(event: &str, detail: &JsValue) {
     }
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/card.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = svgToPng, catch)]
-    async fn svg_to_png(svg: &str, width: u32, height: u32, scale: f64)
-        -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = saveFile)]
-    fn save_file(blob: &JsValue, filename: &str);
-    #[wasm_bindgen(js_name = canShare)]
-    fn can_share_js() -> bool;
-    #[wasm_bindgen(js_name = shareNative, catch)]
-    async fn share_native_js(
-        blob: &JsValue,
-        filename: &str,
-        title: &str,
-        text: &str,
-        url: &str,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = printCard)]
-    fn print_card_js(node: &web_sys::Node);
+thread_local! {
+    /// The loader's helpers for the result card (`src/js/card.js`, imported on first use).
+    static CARD_HELPERS: std::cell::RefCell<JsValue> = const { std::cell::RefCell::new(JsValue::UNDEFINED) };
+}
+
+/// Keeps the loader's card helpers for the share actions.
+pub fn set_card_helpers(helpers: JsValue) {
+    if helpers.is_object() {
+        CARD_HELPERS.with(|h| *h.borrow_mut() = helpers);
+    }
+}
+
+/// Calls the card helper `name` with `args`; awaits it when it returns a promise.
+async fn call_helper(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let function = CARD_HELPERS
+        .with(|h| js_sys::Reflect::get(&h.borrow(), &JsValue::from_str(name)))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("the loader provides no {name}()"))?;
+    let args: js_sys::Array = args.iter().collect();
+    let value = function.apply(&JsValue::NULL, &args).map_err(describe)?;
+    match value.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(describe),
+        Err(value) => Ok(value),
+    }
 }
 
 /// The card's SVG as a PNG at `scale` times its size (a `Blob`).
 pub async fn png(svg: &str, width: u32, height: u32, scale: f64) -> Result<JsValue, String> {
-    svg_to_png(svg, width, height, scale)
-        .await
-        .map_err(describe)
+    call_helper(
+        "svgToPng",
+        &[svg.into(), width.into(), height.into(), scale.into()],
+    )
+    .await
 }
 
 /// Offers `blob` to the visitor as a download named `filename`.
-pub fn download(blob: &JsValue, filename: &str) {
-    save_file(blob, filename);
+pub async fn download(blob: &JsValue, filename: &str) -> Result<(), String> {
+    call_helper("saveFile", &[blob.clone(), filename.into()])
+        .await
+        .map(|_| ())
 }
 
 /// Whether the browser has a native share sheet (the Web Share API).
 pub fn can_share() -> bool {
-    can_share_js()
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+        .is_some_and(|share| share.is_function())
 }
 
 /// Opens the share sheet with the link, and the image where files can be shared.
@@ -194,15 +208,22 @@ pub async fn share_native(
     url: &str,
 ) -> Result<bool, String> {
     let image = image.cloned().unwrap_or(JsValue::NULL);
-    share_native_js(&image, filename, title, text, url)
-        .await
-        .map(|outcome| outcome.as_string().as_deref() == Some("shared"))
-        .map_err(describe)
+    let outcome = call_helper(
+        "shareNative",
+        &[
+            image,
+            filename.into(),
+            title.into(),
+            text.into(),
+            url.into(),
+        ],
+    )
+    .await?;
+    Ok(outcome.as_string().as_deref() == Some("shared"))
 }
 
 /// Prints the widget that holds `node`, with the rest of the host page hidden.
-pub fn print_card(node: &NodeRef) {
-    if let Some(node) = node.get() {
-        print_card_js(&node);
-    }
+pub async fn print_card(node: &NodeRef) -> Result<(), String> {
+    let node = node.get().ok_or("the widget is not on the page")?;
+    call_helper("printCard", &[node.into()]).await.map(|_| ())
 }

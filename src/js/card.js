@@ -1,5 +1,6 @@
-// Browser-side help for the result card, imported by the wasm glue: rasterising the card's
-// SVG to PNG through a canvas, saving or sharing the file, and printing the card alone.
+// Browser-side help for the result card, imported by the loader the first time a visitor
+// uses a share action: rasterising the card's SVG to PNG through a canvas, saving or sharing
+// the file, and printing the card alone.
 
 /** The SVG text as a PNG Blob of (width × scale) by (height × scale) pixels. */
 export async function svgToPng(svg, width, height, scale) {
@@ -26,8 +27,6 @@ export function saveFile(blob, filename) {
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
 }
-
-export const canShare = () => typeof navigator.share === 'function';
 
 /**
  * Opens the native share sheet with the link, and the image when the browser can share

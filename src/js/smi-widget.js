@@ -3,6 +3,12 @@
 // needs it, however many widgets mount.
 import init, { mount as mountWidget } from './smi_widget.js';
 
+// The result card's share actions, fetched the first time a visitor uses one.
+let card;
+const cardModule = () => (card ??= import('./card.js'));
+const cardHelpers = Object.fromEntries(['svgToPng', 'saveFile', 'shareNative', 'printCard']
+  .map((name) => [name, async (...args) => (await cardModule())[name](...args)]));
+
 let ready;
 function load() {
   ready ??= init({ module_or_path: new URL('./smi_widget_bg.wasm', import.meta.url) });
@@ -10,6 +16,12 @@ function load() {
 }
 
 const LOAD_FAILED = 'The assessment could not load. Please reload the page.';
+
+/** Bytes of wasm linear memory in use by the widgets on this page (for measurements). */
+export async function wasmMemoryBytes() {
+  const exports = await load();
+  return exports.memory.buffer.byteLength;
+}
 
 function showLoadFailure(element, error) {
   console.error('SMI widget: the WebAssembly module did not load:', error);
@@ -65,7 +77,7 @@ async function prepare(options) {
  */
 export async function mount(element, options = {}) {
   const [prepared] = await Promise.all([prepare(options), load()]);
-  return mountWidget(element, prepared);
+  return mountWidget(element, prepared, cardHelpers);
 }
 
 function attributes(element) {
@@ -110,7 +122,7 @@ class SmiAssessment extends HTMLElement {
       const [options] = await Promise.all([prepare(attributes(this)), load()]);
       if (run !== this.run || !this.isConnected) return;
       this.stop();
-      this.handle = mountWidget(this, options);
+      this.handle = mountWidget(this, options, cardHelpers);
     } catch (error) {
       if (run === this.run) showLoadFailure(this, error);
     }

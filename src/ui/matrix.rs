@@ -27,7 +27,7 @@ impl MatrixProps {
 /// A coordinate given in half units, written without float formatting (which would add
 /// kilobytes of wasm for numbers that are always whole or halves).
 fn half(twice: u32) -> String {
-    if twice % 2 == 0 {
+    if twice.is_multiple_of(2) {
         (twice / 2).to_string()
     } else {
         format!("{}.5", twice / 2)

@@ -353,10 +353,17 @@ fn Widget(props: &WidgetProps) -> Html {
                         );
                         wasm_bindgen_futures::spawn_local(async move {
                             match platform::png(&svg, card::WIDTH, card::HEIGHT, 2.0).await {
-                                Ok(blob) => {
-                                    platform::download(&blob, &filename);
-                                    on_share.emit("png");
-                                }
+                                Ok(blob) => match platform::download(&blob, &filename).await {
+                                    Ok(()) => on_share.emit("png"),
+                                    Err(why) => {
+                                        report(
+                                            &host,
+                                            "image-failed",
+                                            &format!("the PNG could not be saved: {why}"),
+                                        );
+                                        failed();
+                                    }
+                                },
                                 Err(why) => {
                                     report(
                                         &host,
@@ -420,10 +427,17 @@ fn Widget(props: &WidgetProps) -> Html {
                     })
                 });
                 let on_print = {
-                    let (heading, on_share) = (heading.clone(), on_share.clone());
+                    let (heading, on_share, host) =
+                        (heading.clone(), on_share.clone(), host.clone());
                     Callback::from(move |_: ()| {
+                        let (heading, on_share, host) =
+                            (heading.clone(), on_share.clone(), host.clone());
                         on_share.emit("print");
-                        platform::print_card(&heading);
+                        wasm_bindgen_futures::spawn_local(async move {
+                            if let Err(why) = platform::print_card(&heading).await {
+                                report(&host, "print-failed", &format!("printing failed: {why}"));
+                            }
+                        });
                     })
                 };
                 html! {

@@ -24,7 +24,7 @@ impl Mounted {
             .unwrap()
             .unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
-        let handle = mount(host.clone(), JsValue::UNDEFINED).expect("mounts");
+        let handle = mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
         yew::scheduler::flush().await;
         Mounted { host, handle }
     }

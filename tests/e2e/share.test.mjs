@@ -99,6 +99,7 @@ test('printing puts the card alone on one A4 or Letter page', async () => {
   await finish(w, PROFILE);
   const before = { a4: pdfPages(await page.pdf({ format: 'A4' })) };
   await w.getByRole('button', { name: 'Print' }).click();
+  await page.locator('smi-assessment[data-smi-print]').waitFor({ state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   const hidden = await page.evaluate(() => getComputedStyle(document.querySelector('.hero')).display);
   assert.equal(hidden, 'none', 'the host page is hidden while the card prints');

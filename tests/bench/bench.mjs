@@ -1,0 +1,159 @@
+// The benchmark: sizes of dist/ and, in headless Chromium at 1× and 4× CPU throttling, the
+// timings of a whole assessment, as median (min–max) over RUNS runs. Writes
+// tests/bench/results.json and tests/bench/results.md. Run it with `bash .ci/bench.sh`.
+//
+// Timings are taken in the page with performance.now(). "Input to next paint" is the time
+// from a click to the first frame after it: a requestAnimationFrame callback followed by a
+// zero-delay task, which runs once that frame has been produced.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../e2e/browser.mjs';
+import { serve } from '../e2e/server.mjs';
+import { sizes } from './sizes.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RUNS = Number(process.env.RUNS ?? 7);
+const RATES = [1, 4];
+const PROFILE = '1010101010101' + '23232323232323';
+const KIB = 1024;
+
+// Installed before any page script: the measuring helpers and a long-task observer.
+function instrument() {
+  window.bench = { longTasks: [], readyAt: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  document.addEventListener('smi:ready', async () => {
+    await nextPaint();
+    window.bench.readyAt = performance.now();
+  }, { once: true });
+  const root = () => document.querySelector('smi-assessment').shadowRoot;
+  window.bench.nextPaint = nextPaint;
+  // Clicks the element matching `selector` (or whose text is `text`), resolves to the
+  // milliseconds until the next paint.
+  window.bench.click = async (selector, text) => {
+    const candidates = [...root().querySelectorAll(selector)];
+    const el = text ? candidates.find((c) => c.textContent.trim() === text) : candidates[0];
+    if (!el) throw new Error(`nothing matches ${selector} ${text ?? ''}`);
+    const t0 = performance.now();
+    el.click();
+    await nextPaint();
+    return performance.now() - t0;
+  };
+}
+
+async function run(browser, url, rate) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForFunction(() => window.bench.readyAt !== null, null, { timeout: 30_000 });
+  const firstScreen = await page.evaluate(() => window.bench.readyAt);
+  const start = await page.evaluate(() => window.bench.click('button', 'Start the assessment'));
+  const result = await page.evaluate(async (digits) => {
+    const answers = [];
+    const steps = [];
+    const longBefore = window.bench.longTasks.length;
+    for (const [n, d] of [...digits].entries()) {
+      answers.push(await window.bench.click(`input[type=radio][value="${d}"]`));
+      const last = n === digits.length - 1;
+      steps.push(await window.bench.click('button', last ? 'See my result' : 'Next'));
+    }
+    const heading = document.querySelector('smi-assessment').shadowRoot.querySelector('h2').textContent;
+    return { answers, steps, heading, longTasks: window.bench.longTasks.slice(longBefore) };
+  }, PROFILE);
+  if (!result.heading.startsWith('Your social maturity')) throw new Error(`no result: ${result.heading}`);
+  const toResult = result.steps.pop();
+  const { JSHeapUsedSize } = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const wasmMemory = await page.evaluate(async () => (await import('/smi-widget.js')).wasmMemoryBytes());
+  const png = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    document.addEventListener('smi:share', () => resolve(performance.now() - t0), { once: true });
+    [...document.querySelector('smi-assessment').shadowRoot.querySelectorAll('button')]
+      .find((b) => b.textContent.trim() === 'Download image').click();
+  }));
+  await context.close();
+  return {
+    firstScreen,
+    firstQuestion: firstScreen + start,
+    start,
+    perAnswer: median([...result.answers, ...result.steps]),
+    toResult,
+    png,
+    memory: JSHeapUsedSize + wasmMemory,
+    jsHeap: JSHeapUsedSize,
+    wasmMemory,
+    longTasks: result.longTasks.length,
+  };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+const METRICS = [
+  ['firstScreen', 'navigation → widget on screen', 'ms'],
+  ['firstQuestion', 'navigation → first question (on screen + Start)', 'ms', { 1: 300, 4: 900 }],
+  ['start', 'first interaction (Start) → next paint', 'ms'],
+  ['perAnswer', 'per answer or Next, input → next paint (median of 54)', 'ms', { 1: 16, 4: 16 }],
+  ['toResult', 'last answer → result on screen', 'ms', { 1: 50, 4: 50 }],
+  ['png', 'PNG export (2400×1260)', 'ms'],
+  ['memory', 'JS heap + wasm memory after the result', 'MiB', { 1: 4, 4: 4 }],
+  ['longTasks', 'long tasks while answering', 'count', { 1: 0, 4: 0 }],
+];
+
+const fmt = (value, unit) => unit === 'MiB' ? (value / KIB / KIB).toFixed(2) : unit === 'count' ? String(value) : value.toFixed(1);
+
+async function main() {
+  const size = await sizes();
+  const server = await serve();
+  const browser = await launch();
+  const results = {};
+  try {
+    for (const rate of RATES) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await run(browser, server.url, rate));
+      results[rate] = Object.fromEntries(METRICS.map(([key]) => [key, summary(runs.map((r) => r[key]))]));
+      process.stderr.write(`${rate}× done\n`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / KIB ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Chromium ${browser.version()}`;
+  const json = { date: new Date().toISOString(), machine, runs: RUNS, size, timings: results };
+  await fs.writeFile(path.join(HERE, 'results.json'), JSON.stringify(json, null, 2) + '\n');
+
+  const lines = [
+    `Machine: ${machine}. ${RUNS} runs per throttling rate; median (min–max).`,
+    '',
+    '| file | raw KiB | gzip KiB | brotli KiB |',
+    '|---|---|---|---|',
+    ...size.files.map((r) => `| \`${r.file}\` | ${(r.raw / KIB).toFixed(1)} | ${(r.gzip / KIB).toFixed(1)} | ${(r.brotli / KIB).toFixed(1)} |`),
+    `| **total** (target brotli ≤ 110) | ${(size.total.raw / KIB).toFixed(1)} | ${(size.total.gzip / KIB).toFixed(1)} | **${(size.total.brotli / KIB).toFixed(1)}** |`,
+    '',
+    '| measure | 1× CPU | 4× CPU | target |',
+    '|---|---|---|---|',
+    ...METRICS.map(([key, label, unit, target]) => {
+      const cell = (rate) => {
+        const m = results[rate][key];
+        return `${fmt(m.median, unit)} (${fmt(m.min, unit)}–${fmt(m.max, unit)})`;
+      };
+      const goal = target ? (target[1] === target[4] ? `≤ ${target[1]}` : `≤ ${target[1]} / ≤ ${target[4]}`) : '';
+      return `| ${label} | ${cell(1)} | ${cell(4)} | ${goal}${goal && unit !== 'count' ? ` ${unit}` : ''} |`;
+    }),
+  ];
+  const markdown = lines.join('\n') + '\n';
+  await fs.writeFile(path.join(HERE, 'results.md'), markdown);
+  process.stdout.write(markdown);
+}
+
+await main();

@@ -1,0 +1,37 @@
+// Sizes of what a host page downloads for the widget, raw, gzip -9 and brotli 11 (Node's
+// zlib), for the benchmark and the size budget test.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DIST } from '../e2e/server.mjs';
+
+// What a host page downloads for the widget: the loader, the glue, any snippets, the wasm
+// (the CSS travels inside the wasm) and the card helpers.
+export async function sizes() {
+  // card.js loads only when a visitor first shares; it is counted all the same.
+  const files = ['smi-widget.js', 'smi_widget.js', 'smi_widget_bg.wasm', 'card.js'];
+  const snippets = path.join(DIST, 'snippets');
+  const walk = async (d) => {
+    for (const entry of await fs.readdir(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) await walk(p);
+      else files.push(path.relative(DIST, p));
+    }
+  };
+  if (await fs.stat(snippets).catch(() => null)) await walk(snippets);
+  const rows = [];
+  for (const file of files) {
+    const bytes = await fs.readFile(path.join(DIST, file));
+    rows.push({
+      file,
+      raw: bytes.length,
+      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(bytes, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    });
+  }
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files: rows, total };
+}
+
