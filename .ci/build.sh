@@ -22,4 +22,14 @@ fi
 cp src/js/smi-widget.js src/js/card.js src/js/frame.js src/frame.html index.html styles/demo.css styles/frame.css dist/
 cp -r examples dist/
 cp src/content/questionnaire.schema.json dist/
+# One file per language besides English (which is inside the wasm): its questionnaire and
+# interface strings, fetched by the loader when a widget shows that language.
+mkdir -p dist/i18n
+for ui in src/content/ui.*.json; do
+  lang=${ui#src/content/ui.}; lang=${lang%.json}
+  [ "$lang" = en ] && continue
+  node -e 'const fs = require("fs"); const [q, ui, out] = process.argv.slice(1);
+    fs.writeFileSync(out, JSON.stringify({ questionnaire: JSON.parse(fs.readFileSync(q, "utf8")), ui: JSON.parse(fs.readFileSync(ui, "utf8")) }));' \
+    "src/content/questionnaire.$lang.json" "$ui" "dist/i18n/$lang.json"
+done
 echo "built dist/ ($profile): $(du -sh dist | cut -f1)"

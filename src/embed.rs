@@ -13,6 +13,7 @@ use crate::content;
 use crate::engine::config::{Config, Theme};
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
+use crate::engine::text::Strings;
 use crate::platform;
 use crate::ui::{App, AppProps, HostContext};
 use std::cell::RefCell;
@@ -68,6 +69,8 @@ pub fn mount(
         .ok_or("the host element has no document")?;
     let mut pairs = option_pairs(&options);
     let load_error = take(&mut pairs, "questionnaire-error");
+    let translation = take(&mut pairs, "translation");
+    let translation_error = take(&mut pairs, "translation-error");
     let custom = pairs
         .iter()
         .find(|(name, _)| name == "questionnaire")
@@ -76,7 +79,7 @@ pub fn mount(
         pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
         content::LANGUAGES,
     );
-    let lang = config
+    let wanted = config
         .lang
         .clone()
         .unwrap_or_else(|| content::best_language(&platform::preferred_languages(&document)));
@@ -89,6 +92,20 @@ pub fn mount(
         platform::warn(&format!("SMI widget: {warning}"));
         on_event.emit(Event::error("invalid-option", warning.to_string()));
     }
+    // English is built in; other languages come from the loader. One that did not load or
+    // does not parse leaves the widget in English, and says why.
+    let (lang, shipped, strings) = match language(&wanted, translation, translation_error) {
+        Ok((q, strings)) => (wanted, q, strings),
+        Err(why) => {
+            platform::error(&format!("SMI widget: showing English: {why}"));
+            on_event.emit(Event::error("translation-unavailable", why));
+            let strings = content::strings().map_err(|e| JsValue::from_str(&e.to_string()))?;
+            ("en".to_owned(), content::questionnaire(), strings)
+        }
+    };
+    let mut strings = strings;
+    strings.zero = platform::zero_digit(&lang);
+    let strings = Rc::new(strings);
 
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -110,13 +127,12 @@ pub fn mount(
         root.style().set_property("color-scheme", "dark")?;
     }
     shadow.replace_children_with_node_1(&root);
-    let strings = Rc::new(content::strings().map_err(|e| JsValue::from_str(&e.to_string()))?);
     ROOTS.with(|r| {
         r.borrow_mut()
             .push((root.clone().into(), strings.error_crash.clone()))
     });
 
-    let content = questionnaire(custom.as_deref(), load_error)
+    let content = questionnaire(shipped, custom.as_deref(), load_error)
         .map(Rc::new)
         .map_err(|problems| {
             for p in &problems {
@@ -178,6 +194,7 @@ fn take(pairs: &mut Vec<(String, String)>, name: &str) -> Option<String> {
 
 /// The shipped questionnaire, or the host's (JSON text), or why it cannot be used.
 fn questionnaire(
+    shipped: Result<Questionnaire, Vec<Problem>>,
     custom: Option<&str>,
     load_error: Option<String>,
 ) -> Result<Questionnaire, Vec<Problem>> {
@@ -193,8 +210,33 @@ fn questionnaire(
         (Some(text), None) => Err(problem(format!(
             "\"{text}\" is neither questionnaire JSON nor a URL the loader could fetch"
         ))),
-        (None, None) => content::questionnaire(),
+        (None, None) => shipped,
     }
+}
+
+/// The questionnaire and strings in `lang`: built in for English, else from the loader's
+/// `translation` (or why there is none).
+fn language(
+    lang: &str,
+    translation: Option<String>,
+    error: Option<String>,
+) -> Result<(Result<Questionnaire, Vec<Problem>>, Strings), String> {
+    if lang == "en" {
+        let strings = content::strings().map_err(|e| e.to_string())?;
+        return Ok((content::questionnaire(), strings));
+    }
+    if let Some(why) = error {
+        return Err(why);
+    }
+    let text = translation.ok_or_else(|| format!("the \"{lang}\" translation was not loaded"))?;
+    let (q, strings) = content::translation(&text).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!(
+            "the \"{lang}\" translation has problems: {}",
+            list.join("; ")
+        )
+    })?;
+    Ok((Ok(q), strings))
 }
 
 /// Where progress is saved: one key per questionnaire, and per element when the host gives

@@ -125,6 +125,17 @@ pub fn today(lang: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The zero digit `lang` writes numbers with, as the browser's `Intl` has it (`'0'` for most
+/// languages, `'۰'` for Persian).
+pub fn zero_digit(lang: &str) -> char {
+    js_sys::Number::from(0.0)
+        .to_locale_string(lang)
+        .as_string()
+        .and_then(|zero| zero.chars().next())
+        .filter(|c| c.is_numeric())
+        .unwrap_or('0')
+}
+
 /// `window.dataLayer.push({ event, smi: detail })`, creating `dataLayer` if the page has none.
 pub fn push_data_layer(event: &str, detail: &JsValue) {
     let Some(window) = web_sys::window() else {

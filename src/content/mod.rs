@@ -6,6 +6,7 @@
 
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::text::Strings;
+use serde::Deserialize;
 
 pub const QUESTIONNAIRE_EN: &str = include_str!("questionnaire.en.json");
 pub const UI_EN: &str = include_str!("ui.en.json");
@@ -20,8 +21,34 @@ pub fn strings() -> Result<Strings, serde_json::Error> {
     serde_json::from_str(UI_EN)
 }
 
-/// The languages this build ships, by BCP 47 primary subtag.
-pub const LANGUAGES: &[&str] = &["en"];
+/// The languages this build ships, by BCP 47 primary subtag. English is built in; the
+/// others are `dist/i18n/<lang>.json`, which the loader fetches for the language in use.
+/// `src/js/smi-widget.js` keeps the same list (a test compares them).
+pub const LANGUAGES: &[&str] = &["en", "ms", "ar", "fa", "ru"];
+
+/// A language's questionnaire and interface strings, as `dist/i18n/<lang>.json` holds them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Translation {
+    questionnaire: Questionnaire,
+    ui: Strings,
+}
+
+/// Parses and validates a translation; every problem is listed.
+pub fn translation(text: &str) -> Result<(Questionnaire, Strings), Vec<Problem>> {
+    let t: Translation = serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            path: String::new(),
+            message: format!("not a valid translation: {e}"),
+        }]
+    })?;
+    let problems = t.questionnaire.validate();
+    if problems.is_empty() {
+        Ok((t.questionnaire, t.ui))
+    } else {
+        Err(problems)
+    }
+}
 
 /// The first of `preferred` (language tags, most wanted first) this build ships, else English.
 pub fn best_language(preferred: &[String]) -> String {

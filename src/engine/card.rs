@@ -9,7 +9,7 @@
 
 use super::questionnaire::{CategoryId, Questionnaire};
 use super::scoring::Outcome;
-use super::text::{fill, Strings};
+use super::text::{fill, isolate, Strings};
 use std::fmt::Write;
 
 pub const WIDTH: u32 = 1200;
@@ -169,7 +169,7 @@ pub fn svg(input: &CardInput) -> String {
             escape(&brand.join(" · "))
         );
     }
-    let heading = fill(&s.result_heading, &[("category", &category.name)]);
+    let heading = fill(&s.result_heading, &[("category", &isolate(&category.name))]);
     svg.text(60, 128, 1080, 44, 700, TEXT, &heading);
     for (i, line) in wrap(&category.summary, 90, 1).iter().enumerate() {
         svg.text(60, 170 + 28 * i as i32, 1080, 22, 400, MUTED, line);
@@ -206,7 +206,7 @@ pub fn svg(input: &CardInput) -> String {
         };
         let _ = write!(
             svg.out,
-            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="{bg}" stroke="#ffffff" stroke-width="3"/><text x="{}" y="{}" font-size="17" font-weight="{}" fill="{fg}" text-anchor="middle" direction="{}">{}</text>"##,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="{bg}" stroke="#ffffff" stroke-width="3"/><text x="{}" y="{}" font-size="17" font-weight="{}" fill="{fg}" text-anchor="middle" unicode-bidi="plaintext">{}</text>"##,
             mx + x,
             my + y,
             w,
@@ -214,7 +214,6 @@ pub fn svg(input: &CardInput) -> String {
             mx + x + w / 2,
             label_y,
             if current { 700 } else { 500 },
-            if input.rtl { "rtl" } else { "ltr" },
             escape(&q.category(id).name)
         );
     }
@@ -237,14 +236,16 @@ pub fn svg(input: &CardInput) -> String {
         let x = svg.x(x);
         let _ = write!(
             svg.out,
-            r#"<text x="{x}" y="296" font-size="56" font-weight="700" fill="{TEXT}">{value}<tspan font-size="22" font-weight="500" fill="{MUTED}">/100</tspan></text>"#
+            r#"<text x="{x}" y="296" font-size="56" font-weight="700" fill="{TEXT}">{}<tspan font-size="22" font-weight="500" fill="{MUTED}">/{}</tspan></text>"#,
+            s.num(value),
+            s.num(100)
         );
     }
     svg.text(column, 350, 360, 18, 700, TEXT, &s.pillars_heading);
     for (i, p) in o.pillars.iter().enumerate() {
         let y = 384 + 38 * i as i32;
         svg.text(column, y, 290, 17, 500, TEXT, q.pillar_name(&p.pillar));
-        svg.text(column + 330, y, 40, 17, 700, TEXT, &p.score.to_string());
+        svg.text(column + 330, y, 40, 17, 700, TEXT, &s.num(p.score));
         svg.rect(column, y + 9, 320, 8, 4, TRACK);
         svg.rect(
             column,
@@ -268,7 +269,7 @@ pub fn svg(input: &CardInput) -> String {
             r#"<circle cx="{cx}" cy="{}" r="14" fill="{accent}"/><text x="{cx}" y="{}" font-size="15" font-weight="700" fill="{accent_text}" text-anchor="middle">{}</text>"#,
             y - 6,
             y - 1,
-            n + 1
+            s.num(n + 1)
         );
         for line in &lines {
             svg.text(right + 40, y, 330, 17, 400, TEXT, line);

@@ -50,6 +50,36 @@ pub struct Strings {
     pub print: String,
     pub image_failed: String,
     pub share_failed: String,
+    /// The zero of the digits numbers are written in (`'0'`, `'۰'`, …): what the browser's
+    /// `Intl` uses for the language, set at mount, not read from JSON.
+    #[serde(skip, default = "latin_zero")]
+    pub zero: char,
+}
+
+fn latin_zero() -> char {
+    '0'
+}
+
+impl Strings {
+    /// `n` written with this language's digits.
+    pub fn num(&self, n: impl std::fmt::Display) -> String {
+        let text = n.to_string();
+        if self.zero == '0' {
+            return text;
+        }
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(self.zero as u32 + d).unwrap_or(c),
+                None => c,
+            })
+            .collect()
+    }
+}
+
+/// Wraps `text` in Unicode isolates (FSI … PDI), so a name such as "#SocialFirst" keeps its
+/// own direction inside a sentence in the other direction.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
 }
 
 /// Replaces each `{key}` in `template` with its value; unknown placeholders stay as they are.

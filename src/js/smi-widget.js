@@ -32,6 +32,35 @@ function showLoadFailure(element, error) {
   shadow.replaceChildren(message);
 }
 
+// The languages this build ships (the same list as `content::LANGUAGES` in Rust). English is
+// inside the wasm; the others are fetched from i18n/ when a widget needs them.
+const LANGUAGES = ['en', 'ms', 'ar', 'fa', 'ru'];
+const translations = {};
+
+/** The language a widget shows: its `lang` option, else the page's, else the browser's. */
+function language(requested) {
+  for (const tag of [requested, document.documentElement.lang, ...navigator.languages]) {
+    const base = String(tag ?? '').toLowerCase().split(/[-_]/)[0];
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+}
+
+/** Options carrying the translation for `lang` as JSON text (or why it did not load). */
+async function translation(lang) {
+  if (lang === 'en') return {};
+  translations[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then(async (response) => {
+    if (!response.ok) throw new Error(`i18n/${lang}.json answered HTTP ${response.status}`);
+    return response.text();
+  });
+  try {
+    return { translation: await translations[lang] };
+  } catch (error) {
+    delete translations[lang];
+    return { 'translation-error': `the "${lang}" translation could not be loaded (${error.message})` };
+  }
+}
+
 // ctaLabel → cta-label: the JS API takes camelCase, attributes are kebab-case.
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -68,7 +97,8 @@ async function prepare(options) {
       out[kebab(name)] = value === true ? '' : String(value);
     }
   }
-  return Object.assign(out, await questionnaireText(questionnaire));
+  const [custom, text] = await Promise.all([questionnaireText(questionnaire), translation(language(out.lang))]);
+  return Object.assign(out, custom, text);
 }
 
 /**

@@ -23,8 +23,8 @@ pub fn Intro(props: &IntroProps) -> Html {
     let facts = fill(
         &s.intro_facts,
         &[
-            ("count", &props.items.to_string()),
-            ("minutes", &minutes_for(props.items).to_string()),
+            ("count", &s.num(props.items)),
+            ("minutes", &s.num(minutes_for(props.items))),
         ],
     );
     let start = props.on_start.reform(|_: MouseEvent| ());

@@ -37,6 +37,7 @@ fn half(twice: u32) -> String {
 #[function_component]
 pub fn Matrix(props: &MatrixProps) -> Html {
     let t = u32::from(props.threshold);
+    let dot_y = 100 - u32::from(props.investment);
     // Plot area 0–100 in both directions; y grows downward in SVG, investment grows up.
     let quadrant = |id: CategoryId, x: u32, y: u32, w: u32, h: u32, i: usize| {
         let class = classes!(
@@ -44,18 +45,22 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             format!("smi-matrix__quadrant--{}", id.as_str()),
             (id == props.category).then_some("smi-matrix__quadrant--current"),
         );
+        // In the company's quadrant the name moves off the dot: to the top when the dot is in
+        // the lower half, to the bottom otherwise.
+        let twice_y = match id == props.category {
+            false => 2 * y + h,
+            true if 2 * dot_y > 2 * y + h => 2 * y + 16,
+            true => 2 * (y + h) - 16,
+        };
         html! {
             <g class={class}>
                 <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} />
-                <text x={half(2 * x + w)} y={half(2 * y + h)}
+                <text x={half(2 * x + w)} y={half(twice_y)}
                     text-anchor="middle" dominant-baseline="middle">{ props.names[i].clone() }</text>
             </g>
         }
     };
-    let (cx, cy) = (
-        props.innovation.to_string(),
-        (100 - u32::from(props.investment)).to_string(),
-    );
+    let (cx, cy) = (props.innovation.to_string(), dot_y.to_string());
     html! {
         <figure class="smi-matrix">
             <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">

@@ -25,7 +25,7 @@ pub fn Question(props: &QuestionProps) -> Html {
     let n = props.index + 1;
     let progress = fill(
         &s.progress,
-        &[("n", &n.to_string()), ("total", &props.total.to_string())],
+        &[("n", &s.num(n)), ("total", &s.num(props.total))],
     );
     let on_submit = props.on_next.reform(|e: SubmitEvent| e.prevent_default());
     let on_back = props.on_back.reform(|_: MouseEvent| ());

@@ -85,8 +85,8 @@ pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
         &s.share_text,
         &[
             ("category", &q.category(o.category).name),
-            ("investment", &o.investment.to_string()),
-            ("innovation", &o.innovation.to_string()),
+            ("investment", &s.num(o.investment)),
+            ("innovation", &s.num(o.innovation)),
         ],
     )
 }
@@ -95,13 +95,17 @@ pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
 pub fn ResultView(props: &ResultProps) -> Html {
     let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
     let category = q.category(o.category);
-    let heading = fill(&s.result_heading, &[("category", &category.name)]);
-    let out_of = |score: u8| fill(&s.score_out_of, &[("score", &score.to_string())]);
+    // The name in <bdi>, so "#SocialFirst" keeps its direction in a right-to-left sentence.
+    let (before, after) = s
+        .result_heading
+        .split_once("{category}")
+        .unwrap_or((&s.result_heading, ""));
+    let out_of = |score: u8| fill(&s.score_out_of, &[("score", &s.num(score))]);
     let position = fill(
         &s.matrix_position,
         &[
-            ("investment", &o.investment.to_string()),
-            ("innovation", &o.innovation.to_string()),
+            ("investment", &s.num(o.investment)),
+            ("innovation", &s.num(o.innovation)),
             ("category", &category.name),
         ],
     );
@@ -110,8 +114,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
             <div class={classes!("smi-score", modifier.to_owned())}>
                 <dt class="smi-score__label">{ label.to_owned() }</dt>
                 <dd class="smi-score__value">
-                    <span class="smi-score__number" aria-hidden="true">{ value }</span>
-                    <span class="smi-score__max" aria-hidden="true">{ "/100" }</span>
+                    <span class="smi-score__number" aria-hidden="true">{ s.num(value) }</span>
+                    <span class="smi-score__max" aria-hidden="true">{ format!("/{}", s.num(100)) }</span>
                     <span class="smi-sr">{ out_of(value) }</span>
                 </dd>
             </div>
@@ -141,7 +145,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             { for brand }
             <header class="smi-result__head">
                 <p class="smi-eyebrow">{ if props.shared { &s.shared_eyebrow } else { &q.title } }</p>
-                <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ heading }</h2>
+                <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ before }<bdi>{ &category.name }</bdi>{ after }</h2>
                 <p class="smi-result__summary">{ &category.summary }</p>
                 if !props.shared && !props.host.today.is_empty() {
                     <p class="smi-result__date">{ &props.host.today }</p>
@@ -174,7 +178,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                                 <rect class="smi-pillar__track" width="100" height="6" rx="3" />
                                 <rect class="smi-pillar__fill" width={p.score.to_string()} height="6" rx="3" />
                             </svg>
-                            <span class="smi-pillar__score" aria-hidden="true">{ p.score }</span>
+                            <span class="smi-pillar__score" aria-hidden="true">{ s.num(p.score) }</span>
                             <span class="smi-sr">{ out_of(p.score) }</span>
                         </li>
                     }) }

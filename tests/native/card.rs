@@ -32,7 +32,7 @@ fn texts(svg: &str) -> Vec<(f64, String)> {
                 .filter(|d| d.is_text())
                 .filter_map(|d| d.text())
                 .collect::<String>();
-            (x, text)
+            (x, text.replace(['\u{2068}', '\u{2069}'], ""))
         })
         .collect()
 }

@@ -62,7 +62,7 @@ async fn social_first() {
 async fn the_result_names_category_scores_and_plan() {
     let html = render("1010101010101 23232323232323").await;
     for expected in [
-        "Your social maturity: Participant",
+        "Your social maturity: <bdi>Participant</bdi>",
         "<span class=\"smi-sr\">19 out of 100</span>",
         "<span class=\"smi-sr\">84 out of 100</span>",
         "Invest fully",

@@ -9,6 +9,7 @@ mod content;
 mod events;
 mod flow;
 mod golden;
+mod languages;
 mod saved;
 mod schema;
 mod scoring;

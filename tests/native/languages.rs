@@ -1,0 +1,163 @@
+//! Every language the build ships: its translation parses and validates, has every
+//! interface key and no extra one, keeps the placeholders, and has exactly the English
+//! questionnaire's shape, so share links and saved progress work across languages.
+
+use serde_json::Value;
+use smi_widget::content::{self, LANGUAGES};
+use smi_widget::engine::text::Strings;
+use std::collections::BTreeSet;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/content");
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// What `.ci/build.sh` writes to `dist/i18n/<lang>.json`.
+fn translation_text(lang: &str) -> String {
+    format!(
+        r#"{{"questionnaire": {}, "ui": {}}}"#,
+        read(&format!("questionnaire.{lang}.json")),
+        read(&format!("ui.{lang}.json"))
+    )
+}
+
+fn others() -> impl Iterator<Item = &'static str> {
+    LANGUAGES.iter().copied().filter(|l| *l != "en")
+}
+
+#[test]
+fn five_languages_including_two_right_to_left() {
+    assert_eq!(LANGUAGES, ["en", "ms", "ar", "fa", "ru"]);
+    let rtl: Vec<_> = LANGUAGES
+        .iter()
+        .filter(|l| content::direction(l) == "rtl")
+        .collect();
+    assert_eq!(rtl, [&"ar", &"fa"]);
+}
+
+#[test]
+fn every_translation_parses_and_validates() {
+    for lang in others() {
+        if let Err(problems) = content::translation(&translation_text(lang)) {
+            panic!("{lang}: {problems:#?}");
+        }
+    }
+}
+
+#[test]
+fn every_language_has_every_interface_key_and_no_other() {
+    let keys = |lang: &str| -> BTreeSet<String> {
+        let v: Value = serde_json::from_str(&read(&format!("ui.{lang}.json"))).unwrap();
+        v.as_object().unwrap().keys().cloned().collect()
+    };
+    let english = keys("en");
+    for lang in others() {
+        let theirs = keys(lang);
+        let missing: Vec<_> = english.difference(&theirs).collect();
+        let extra: Vec<_> = theirs.difference(&english).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
+        // And the parser agrees: a missing key fails, an extra key fails.
+        serde_json::from_str::<Strings>(&read(&format!("ui.{lang}.json"))).unwrap();
+    }
+    let mut broken: Value = serde_json::from_str(&read("ui.ar.json")).unwrap();
+    broken.as_object_mut().unwrap().remove("next");
+    assert!(
+        serde_json::from_value::<Strings>(broken.clone()).is_err(),
+        "a missing key must fail"
+    );
+    broken["next"] = "x".into();
+    broken["nxt"] = "x".into();
+    assert!(
+        serde_json::from_value::<Strings>(broken).is_err(),
+        "an extra key must fail"
+    );
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.match_indices('{')
+        .filter_map(|(i, _)| text[i..].find('}').map(|j| &text[i..=i + j]))
+        .collect()
+}
+
+#[test]
+fn translations_keep_every_placeholder() {
+    let en: Value = serde_json::from_str(&read("ui.en.json")).unwrap();
+    for lang in others() {
+        let theirs: Value = serde_json::from_str(&read(&format!("ui.{lang}.json"))).unwrap();
+        for (key, text) in en.as_object().unwrap() {
+            let text = text.as_str().unwrap();
+            assert_eq!(
+                placeholders(text),
+                placeholders(theirs[key].as_str().unwrap()),
+                "{lang}.{key}"
+            );
+        }
+    }
+}
+
+#[test]
+fn translations_have_the_english_shape() {
+    let en = content::questionnaire().unwrap();
+    for lang in others() {
+        let (q, _) = content::translation(&translation_text(lang)).unwrap();
+        assert_eq!(
+            q.fingerprint(),
+            en.fingerprint(),
+            "{lang}: share codes and progress must carry over"
+        );
+        assert_eq!(
+            (q.id.as_str(), q.threshold),
+            (en.id.as_str(), en.threshold),
+            "{lang}"
+        );
+        let pillars = |q: &smi_widget::engine::Questionnaire| {
+            q.pillars.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(pillars(&q), pillars(&en), "{lang}");
+        let categories = |q: &smi_widget::engine::Questionnaire| {
+            q.categories.iter().map(|c| c.id).collect::<Vec<_>>()
+        };
+        assert_eq!(categories(&q), categories(&en), "{lang}");
+        for (a, b) in q.items.iter().zip(&en.items) {
+            let scores = |i: &smi_widget::engine::Item| {
+                i.choices.iter().map(|c| c.score).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                (a.axis, &a.pillar, a.weight, scores(a), a.help.is_some()),
+                (b.axis, &b.pillar, b.weight, scores(b), b.help.is_some()),
+                "{lang}: item {}",
+                b.id.0
+            );
+            assert_ne!(
+                a.prompt, b.prompt,
+                "{lang}: item {} is not translated",
+                b.id.0
+            );
+        }
+    }
+}
+
+#[test]
+fn the_loader_knows_the_same_languages() {
+    let loader = read("../js/smi-widget.js");
+    let line = loader
+        .lines()
+        .find(|l| l.starts_with("const LANGUAGES = "))
+        .expect("a LANGUAGES line in the loader");
+    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    assert_eq!(listed, LANGUAGES);
+}
+
+#[test]
+fn numbers_use_the_digits_the_browser_gives_the_language() {
+    let mut s = content::strings().unwrap();
+    assert_eq!(s.num(1984), "1984");
+    s.zero = '\u{0660}';
+    assert_eq!(s.num(1984), "١٩٨٤");
+    s.zero = '\u{06F0}';
+    assert_eq!(s.num(305), "۳۰۵");
+}
