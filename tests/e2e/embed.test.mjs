@@ -275,7 +275,8 @@ test('hostile host CSS and a right-to-left host page do not change the widget', 
     rtl: { lang: 'ar', dir: 'rtl' },
   })) {
     const { page, context } = await open(
-      '<div id="frame"><smi-assessment></smi-assessment></div>',
+      // lang="en": an Arabic page would otherwise, rightly, get the Arabic widget.
+      '<div id="frame"><smi-assessment lang="en"></smi-assessment></div>',
       { ...options, head: `${options.head ?? ''}<style>#frame { width: 720px !important; display: block !important; }</style>` },
       { viewport: { width: 900, height: 900 }, reducedMotion: 'reduce' },
     );
