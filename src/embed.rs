@@ -54,16 +54,17 @@ impl MountHandle {
 /// Renders the assessment into `host`'s shadow root. `options` is an object of string
 /// values keyed by attribute name (see `engine::config`); `questionnaire`, when present,
 /// holds a custom questionnaire's JSON text, and `questionnaire-error` why the loader could
-/// not fetch one. `card_helpers` are the loader's functions for the share actions
-/// (`svgToPng`, `saveFile`, `shareNative`, `printCard`), which it loads on first use.
+/// not fetch one. `helpers` are the loader's functions for the share actions
+/// (`svgToPng`, `saveFile`, `shareNative`, `printCard`, loaded on first use) and lead
+/// delivery (`deliverLead`, `forgetLeads`).
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     options: JsValue,
-    card_helpers: JsValue,
+    helpers: JsValue,
 ) -> Result<MountHandle, JsValue> {
     install_panic_hook();
-    platform::set_card_helpers(card_helpers);
+    platform::set_helpers(helpers);
     let document = host
         .owner_document()
         .ok_or("the host element has no document")?;

@@ -158,20 +158,20 @@ pub fn push_data_layer(event: &str, detail: &JsValue) {
 }
 
 thread_local! {
-    /// The loader's helpers for the result card (`src/js/card.js`, imported on first use).
-    static CARD_HELPERS: std::cell::RefCell<JsValue> = const { std::cell::RefCell::new(JsValue::UNDEFINED) };
+    /// The loader's helpers: the card's share actions (`src/js/card.js`, imported on first use) and lead delivery.
+    static HELPERS: std::cell::RefCell<JsValue> = const { std::cell::RefCell::new(JsValue::UNDEFINED) };
 }
 
-/// Keeps the loader's card helpers for the share actions.
-pub fn set_card_helpers(helpers: JsValue) {
+/// Keeps the loader's helpers (share actions, lead delivery).
+pub fn set_helpers(helpers: JsValue) {
     if helpers.is_object() {
-        CARD_HELPERS.with(|h| *h.borrow_mut() = helpers);
+        HELPERS.with(|h| *h.borrow_mut() = helpers);
     }
 }
 
-/// Calls the card helper `name` with `args`; awaits it when it returns a promise.
+/// Calls the loader's helper `name` with `args`; awaits it when it returns a promise.
 async fn call_helper(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let function = CARD_HELPERS
+    let function = HELPERS
         .with(|h| js_sys::Reflect::get(&h.borrow(), &JsValue::from_str(name)))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -237,4 +237,47 @@ pub async fn share_native(
 pub async fn print_card(node: &NodeRef) -> Result<(), String> {
     let node = node.get().ok_or("the widget is not on the page")?;
     call_helper("printCard", &[node.into()]).await.map(|_| ())
+}
+
+/// A new random id (a UUID where the browser has `crypto.randomUUID`), for leads.
+pub fn new_id() -> String {
+    let crypto = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"crypto".into()).ok());
+    let uuid = crypto.as_ref().and_then(|c| {
+        let f = js_sys::Reflect::get(c, &"randomUUID".into()).ok()?;
+        f.dyn_ref::<js_sys::Function>()?.call0(c).ok()?.as_string()
+    });
+    uuid.unwrap_or_else(|| {
+        let now = js_sys::Date::now() as u64;
+        let random = (js_sys::Math::random() * 1e15) as u64;
+        format!("{now:x}-{random:x}")
+    })
+}
+
+/// Focuses the element with `id` inside the element `within` refers to.
+pub fn focus_within(within: &NodeRef, id: &str) {
+    if let Some(root) = within.cast::<web_sys::Element>() {
+        if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+}
+
+/// Hands a lead to the loader, which POSTs it and keeps it in its outbox until the endpoint
+/// takes it. Resolves to "sent", "queued", "queued-memory" (no storage: retried while the
+/// page is open) or "rejected" (a 4xx answer).
+pub async fn deliver_lead(request: &crate::engine::lead::Request) -> Result<String, String> {
+    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    call_helper("deliverLead", &[json.into()])
+        .await?
+        .as_string()
+        .ok_or_else(|| "the loader gave no delivery outcome".into())
+}
+
+/// Drops every lead still waiting in the loader's outbox ("Delete my data").
+pub fn forget_leads() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = call_helper("forgetLeads", &[]).await;
+    });
 }

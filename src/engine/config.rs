@@ -6,10 +6,11 @@
 //! console line, never the widget. Names the widget does not know are reported the same way,
 //! except the global HTML attributes (`id`, `class`, `data-*`, …) a host page may add freely.
 
+use super::lead::{self, Format, Gate, LeadConfig};
 use std::fmt;
 
 /// Every option the widget reads, as attribute names (the JS API uses their camelCase).
-pub const OPTIONS: [&str; 11] = [
+pub const OPTIONS: [&str; 19] = [
     "lang",
     "theme",
     "accent",
@@ -21,6 +22,14 @@ pub const OPTIONS: [&str; 11] = [
     "analytics",
     "lazy",
     "questionnaire",
+    "lead",
+    "lead-fields",
+    "lead-consent",
+    "privacy-url",
+    "lead-endpoint",
+    "lead-format",
+    "lead-map",
+    "lead-extra",
 ];
 
 /// Attributes any HTML element may carry; never reported as unknown.
@@ -79,6 +88,7 @@ pub struct Config {
     pub share_url: Option<String>,
     /// Also push every event to `window.dataLayer` (Google Tag Manager).
     pub data_layer: bool,
+    pub lead: LeadConfig,
 }
 
 /// An option the widget could not use, and what it did instead.
@@ -169,6 +179,41 @@ impl Config {
                     "datalayer" => config.data_layer = true,
                     "" | "none" => config.data_layer = false,
                     _ => warn(name, format!("\"{value}\" is not datalayer or none; sending events to the element only.")),
+                },
+                "lead" => match value {
+                    "off" | "" => config.lead.gate = Gate::Off,
+                    "before" => config.lead.gate = Gate::Before,
+                    "after" => config.lead.gate = Gate::After,
+                    _ => warn(name, format!("\"{value}\" is not off, before or after; no lead form is shown.")),
+                },
+                "lead-fields" => match lead::parse_fields(value) {
+                    Ok(fields) => config.lead.fields = fields,
+                    Err(field) => warn(name, format!("\"{field}\" is not one of name, email, company, role, size; using name, email*, company.")),
+                },
+                "lead-consent" => config.lead.consent = (!value.is_empty()).then(|| value.to_owned()),
+                "privacy-url" => match link(value, true) {
+                    Some(url) => config.lead.privacy_url = Some(url),
+                    None => warn(name, format!("\"{value}\" is not an http(s) or site-relative URL; no privacy link is shown.")),
+                },
+                "lead-endpoint" => match link(value, false) {
+                    Some(url) => {
+                        let local = ["http://localhost", "http://127.0.0.1"].iter().any(|l| url.starts_with(l));
+                        if url.to_ascii_lowercase().starts_with("http://") && !local {
+                            warn(name, format!("{value} is not https: leads would travel unencrypted. Sending anyway."));
+                        }
+                        config.lead.endpoint = Some(url);
+                    }
+                    None => warn(name, format!("\"{value}\" is not an absolute http(s) URL; leads go to the smi:lead event only.")),
+                },
+                "lead-format" => match value {
+                    "json" => config.lead.format = Format::Json,
+                    "form" => config.lead.format = Format::Form,
+                    _ => warn(name, format!("\"{value}\" is not json or form; sending JSON.")),
+                },
+                "lead-map" | "lead-extra" => match lead::parse_pairs(value) {
+                    Ok(pairs) if name == "lead-map" => config.lead.mapping = pairs,
+                    Ok(pairs) => config.lead.extra = pairs,
+                    Err(bad) => warn(name, format!("\"{bad}\" is not a name:value pair; ignoring the option.")),
                 },
                 "lazy" | "questionnaire" => {}
                 _ if GLOBAL_ATTRIBUTES.contains(&name)

@@ -39,6 +39,14 @@ pub enum Event {
     Complete(Completion),
     /// The visitor shared the result; `method` is copy, native, linkedin, x, email, png or print.
     Share { method: String, url: String },
+    /// The visitor sent the lead form (with consent). Always dispatched; the POST to the
+    /// host's endpoint, when configured, happens besides.
+    Lead {
+        lead_id: String,
+        /// Field name (name, email, company, role, size) → value.
+        lead: BTreeMap<String, String>,
+        result: Completion,
+    },
     /// Something went wrong that the host may want to know about; the widget has already told
     /// the visitor what they need to know.
     Error { code: String, message: String },
@@ -71,6 +79,7 @@ impl Event {
             Event::Answer { .. } => "smi:answer",
             Event::Complete(_) => "smi:complete",
             Event::Share { .. } => "smi:share",
+            Event::Lead { .. } => "smi:lead",
             Event::Error { .. } => "smi:error",
         }
     }

@@ -9,6 +9,7 @@
 pub mod card;
 pub mod config;
 pub mod events;
+pub mod lead;
 pub mod questionnaire;
 pub mod saved;
 pub mod scoring;

@@ -3,11 +3,106 @@
 // needs it, however many widgets mount.
 import init, { mount as mountWidget } from './smi_widget.js';
 
+// ---- Leads: an outbox in local storage, so a lead survives a failed POST and a reload ----
+// Each entry is a request the wasm built ({ id, endpoint, content_type, body }) plus
+// { attempts, due }. Entries are retried with backoff (2 s doubling to 5 min) until the
+// endpoint answers 2xx; a 4xx other than 408/429 is a refusal and is dropped. The body
+// carries the lead's id (lead_id), so an endpoint can discard a repeat.
+const OUTBOX = 'smi-widget:outbox';
+let memoryOutbox = null; // used when local storage is unavailable
+function readOutbox() {
+  if (memoryOutbox) return memoryOutbox;
+  try {
+    return JSON.parse(localStorage.getItem(OUTBOX) ?? '[]');
+  } catch {
+    return (memoryOutbox = []);
+  }
+}
+function writeOutbox(items) {
+  if (memoryOutbox) { memoryOutbox = items; return false; }
+  try {
+    if (items.length) localStorage.setItem(OUTBOX, JSON.stringify(items));
+    else localStorage.removeItem(OUTBOX);
+    return true;
+  } catch {
+    memoryOutbox = items;
+    return false;
+  }
+}
+const backoff = (attempts) => Math.min(2000 * 2 ** (attempts - 1), 300_000);
+
+async function post(entry) {
+  try {
+    const response = await fetch(entry.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': entry.content_type },
+      body: entry.body,
+      credentials: 'omit',
+      keepalive: true,
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (response.ok) return 'sent';
+    if (response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status)) {
+      console.error(`SMI widget: the lead endpoint refused lead ${entry.id} with HTTP ${response.status}; it is not retried.`);
+      return 'rejected';
+    }
+    console.warn(`SMI widget: the lead endpoint answered HTTP ${response.status}; lead ${entry.id} will be retried.`);
+  } catch (error) {
+    console.warn(`SMI widget: lead ${entry.id} could not be sent (${error.message}); it will be retried.`);
+  }
+  return 'queued';
+}
+
+let flushing = null;
+let timer;
+const outcomes = new Map(); // lead id → outcome of its latest try
+/** Sends every due entry of the outbox once; schedules the next try. */
+function flush() {
+  flushing ??= (async () => {
+    for (const entry of readOutbox().filter((e) => e.due <= Date.now())) {
+      const outcome = await post(entry);
+      const items = readOutbox().filter((e) => e.id !== entry.id);
+      if (outcome === 'queued') items.push({ ...entry, attempts: entry.attempts + 1, due: Date.now() + backoff(entry.attempts + 1) });
+      writeOutbox(items);
+      outcomes.set(entry.id, outcome);
+    }
+    const next = Math.min(...readOutbox().map((e) => e.due));
+    clearTimeout(timer);
+    if (Number.isFinite(next)) timer = setTimeout(flush, Math.max(next - Date.now(), 0));
+  })().finally(() => { flushing = null; });
+  return flushing;
+}
+
+async function deliverLead(json) {
+  const entry = { ...JSON.parse(json), attempts: 0, due: 0 };
+  if (!readOutbox().some((e) => e.id === entry.id)) {
+    const items = readOutbox();
+    items.push(entry);
+    writeOutbox(items);
+  }
+  await flushing;
+  await flush();
+  const waiting = readOutbox().some((e) => e.id === entry.id);
+  if (!waiting) return outcomes.get(entry.id) === 'rejected' ? 'rejected' : 'sent';
+  return memoryOutbox ? 'queued-memory' : 'queued';
+}
+
+function forgetLeads() {
+  writeOutbox([]);
+}
+
+// Leads left over from an earlier visit go out as soon as the loader runs.
+if (readOutbox().length) flush();
+
 // The result card's share actions, fetched the first time a visitor uses one.
 let card;
 const cardModule = () => (card ??= import('./card.js'));
-const cardHelpers = Object.fromEntries(['svgToPng', 'saveFile', 'shareNative', 'printCard']
-  .map((name) => [name, async (...args) => (await cardModule())[name](...args)]));
+const helpers = {
+  ...Object.fromEntries(['svgToPng', 'saveFile', 'shareNative', 'printCard']
+    .map((name) => [name, async (...args) => (await cardModule())[name](...args)])),
+  deliverLead,
+  forgetLeads,
+};
 
 let ready;
 function load() {
@@ -107,7 +202,7 @@ async function prepare(options) {
  */
 export async function mount(element, options = {}) {
   const [prepared] = await Promise.all([prepare(options), load()]);
-  return mountWidget(element, prepared, cardHelpers);
+  return mountWidget(element, prepared, helpers);
 }
 
 function attributes(element) {
@@ -117,7 +212,8 @@ function attributes(element) {
 class SmiAssessment extends HTMLElement {
   static observedAttributes = [
     'lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'share-url',
-    'analytics', 'questionnaire',
+    'analytics', 'questionnaire', 'lead', 'lead-fields', 'lead-consent', 'privacy-url',
+    'lead-endpoint', 'lead-format', 'lead-map', 'lead-extra',
   ];
 
   connectedCallback() {
@@ -152,7 +248,7 @@ class SmiAssessment extends HTMLElement {
       const [options] = await Promise.all([prepare(attributes(this)), load()]);
       if (run !== this.run || !this.isConnected) return;
       this.stop();
-      this.handle = mountWidget(this, options, cardHelpers);
+      this.handle = mountWidget(this, options, helpers);
     } catch (error) {
       if (run === this.run) showLoadFailure(this, error);
     }

@@ -3,6 +3,7 @@
 //! through `on_*` callbacks, so they also render natively (golden HTML tests).
 
 pub mod intro;
+pub mod lead;
 pub mod matrix;
 pub mod question;
 pub mod result;

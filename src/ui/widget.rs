@@ -2,11 +2,13 @@
 //! focus). Reducing is one call into `engine::apply`; the views only emit callbacks.
 
 use super::intro::Intro;
+use super::lead::{LeadForm, LeadStatus};
 use super::question::Question;
 use super::result::{share_text, ResultView};
 use crate::engine::card::{self, CardInput};
 use crate::engine::config::Config;
 use crate::engine::events::Event;
+use crate::engine::lead::{self, Field, Gate, Invalid};
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::scoring::Outcome;
 use crate::engine::text::Strings;
@@ -143,6 +145,20 @@ fn Widget(props: &WidgetProps) -> Html {
     let storage_ok = use_state(|| restored.1.is_none());
     let shared = use_state(|| shared_from_page(&q));
     let copy_status = use_state(|| None::<AttrValue>);
+    let lead_key = AttrValue::from(format!("{}:lead", props.storage_key));
+    let lead_values = use_state(|| Rc::new(Vec::<(Field, String)>::new()));
+    let lead_consent = use_state(|| false);
+    let lead_problems = use_state(|| Rc::new(Vec::<Invalid>::new()));
+    let lead_done = use_state({
+        let key = lead_key.clone();
+        move || matches!(platform::load(&key), Ok(Some(_)))
+    });
+    let lead_status = use_state({
+        let done = *lead_done;
+        move || done.then_some(LeadStatus::Sent)
+    });
+    let deleted = use_state(|| false);
+    let form_ref = use_node_ref();
     let base_url = host
         .config
         .share_url
@@ -187,7 +203,10 @@ fn Widget(props: &WidgetProps) -> Html {
             host.clone(),
         );
         use_effect_with(state.session.clone(), move |session| {
-            if *storage_ok {
+            if *session == Session::new(&q) {
+                // Nothing to remember: a fresh start stores nothing.
+                platform::remove(&key);
+            } else if *storage_ok {
                 if let Err(why) = platform::save(&key, &saved::encode(&q, session)) {
                     report(
                         &host,
@@ -230,6 +249,16 @@ fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    // When the gate's form is sent, the result replaces it: focus moves to its heading.
+    {
+        let (heading, first) = (heading.clone(), use_mut_ref(|| true));
+        use_effect_with(*lead_done, move |_| {
+            if !first.replace(false) {
+                platform::focus(&heading);
+            }
+        });
+    }
+
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(action))
@@ -258,6 +287,30 @@ fn Widget(props: &WidgetProps) -> Html {
                 host={host.clone()} heading_ref={heading.clone()} shared=true {on_take} />
         };
     }
+    let has_data = *session != Session::new(&q) || *lead_done;
+    let on_delete = {
+        let (state, key, lead_key) = (state.clone(), props.storage_key.clone(), lead_key.clone());
+        let (values, consent, problems, status, done, deleted) = (
+            lead_values.clone(),
+            lead_consent.clone(),
+            lead_problems.clone(),
+            lead_status.clone(),
+            lead_done.clone(),
+            deleted.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            platform::remove(&key);
+            platform::remove(&lead_key);
+            platform::forget_leads();
+            values.set(Rc::new(Vec::new()));
+            consent.set(false);
+            problems.set(Rc::new(Vec::new()));
+            status.set(None);
+            done.set(false);
+            deleted.set(true);
+            state.dispatch(Action::Restart);
+        })
+    };
     let body = match session.step {
         Step::Intro => html! {
             <Intro strings={s.clone()} title={q.title.clone()} items={q.items.len()}
@@ -440,11 +493,103 @@ fn Widget(props: &WidgetProps) -> Html {
                         });
                     })
                 };
-                html! {
-                    <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome} host={host.clone()}
-                        heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
-                        {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share}
-                        {on_png} {on_native} {on_print} />
+                let gate = host.config.lead.gate;
+                let lead_form = (gate != Gate::Off).then(|| {
+                    let on_input = {
+                        let values = lead_values.clone();
+                        Callback::from(move |(field, value): (Field, String)| {
+                            let mut next = (*values).as_ref().clone();
+                            match next.iter_mut().find(|(f, _)| *f == field) {
+                                Some(entry) => entry.1 = value,
+                                None => next.push((field, value)),
+                            }
+                            values.set(Rc::new(next));
+                        })
+                    };
+                    let on_consent = {
+                        let consent = lead_consent.clone();
+                        Callback::from(move |checked: bool| consent.set(checked))
+                    };
+                    let on_submit = {
+                        let (q, host, values, consent) = (q.clone(), host.clone(), lead_values.clone(), lead_consent.clone());
+                        let (problems, status, done, key, form) = (lead_problems.clone(), lead_status.clone(), lead_done.clone(), lead_key.clone(), form_ref.clone());
+                        let (answers, outcome, link) = (session.answers.clone(), outcome.clone(), share_link.clone());
+                        Callback::from(move |_: ()| {
+                            let found = lead::check(&host.config.lead, &values, *consent);
+                            if let Some(first) = found.first() {
+                                let target = match first {
+                                    Invalid::Missing(field) => format!("smi-lead-{field}"),
+                                    Invalid::BadEmail => "smi-lead-email".into(),
+                                    Invalid::NoConsent => "smi-lead-consent".into(),
+                                };
+                                problems.set(Rc::new(found));
+                                platform::focus_within(&form, &target);
+                                return;
+                            }
+                            problems.set(Rc::new(Vec::new()));
+                            let id = platform::new_id();
+                            let url = link.as_ref().map(|l| l.to_string());
+                            let Event::Complete(result) = Event::complete(&q, &answers, &outcome, url) else {
+                                return;
+                            };
+                            let fields = lead::lead_fields(&host.config.lead, &id, &values, &result, &platform::page_url());
+                            host.on_event.emit(Event::Lead {
+                                lead_id: id.clone(),
+                                lead: values
+                                    .iter()
+                                    .filter(|(_, v)| !v.trim().is_empty())
+                                    .map(|(f, v)| (f.as_str().to_owned(), v.trim().to_owned()))
+                                    .collect(),
+                                result,
+                            });
+                            // One lead per visitor: the form does not come back after a reload.
+                            let _ = platform::save(&key, &id);
+                            done.set(true);
+                            let Some(request) = lead::request(&host.config.lead, &id, &fields) else {
+                                status.set(Some(LeadStatus::Sent));
+                                return;
+                            };
+                            status.set(Some(LeadStatus::Sending));
+                            let (status, host) = (status.clone(), host.clone());
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let outcome = match platform::deliver_lead(&request).await {
+                                    Ok(outcome) => outcome,
+                                    Err(why) => format!("queued-memory: {why}"),
+                                };
+                                status.set(Some(match outcome.as_str() {
+                                    "sent" => LeadStatus::Sent,
+                                    "rejected" => {
+                                        report(&host, "lead-rejected", "the lead endpoint refused the lead (4xx); it was not retried");
+                                        LeadStatus::Rejected
+                                    }
+                                    other => {
+                                        if other.starts_with("queued-memory") {
+                                            report(&host, "lead-storage-unavailable", "the lead could not be sent yet and local storage is unavailable: it is retried while this page stays open");
+                                        }
+                                        LeadStatus::Queued
+                                    }
+                                }));
+                            });
+                        })
+                    };
+                    html! {
+                        <LeadForm strings={s.clone()} config={Rc::new(host.config.lead.clone())}
+                            values={(*lead_values).clone()} consent={*lead_consent} problems={(*lead_problems).clone()}
+                            status={*lead_status} gate={gate == Gate::Before} heading_ref={heading.clone()}
+                            form_ref={form_ref.clone()} {on_input} {on_consent} {on_submit} />
+                    }
+                });
+                match lead_form {
+                    Some(form) if gate == Gate::Before && !*lead_done => form,
+                    form => html! {
+                        <>
+                            <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome} host={host.clone()}
+                                heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
+                                {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share}
+                                {on_png} {on_native} {on_print} />
+                            { for form.filter(|_| gate == Gate::After) }
+                        </>
+                    },
                 }
             }
             // `Session::fits` and `apply` keep Result complete; this is the guard, not a path.
@@ -460,6 +605,14 @@ fn Widget(props: &WidgetProps) -> Html {
                 <p class="smi-notice" role="status">{ &s.warn_storage }</p>
             }
             { body }
+            if has_data || *deleted {
+                <div class="smi-footer">
+                    if has_data {
+                        <button type="button" class="smi-link-button" onclick={on_delete}>{ &s.delete_data }</button>
+                    }
+                    <p class="smi-footer__status" role="status">{ if *deleted && !has_data { s.data_deleted.clone() } else { String::new() } }</p>
+                </div>
+            }
         </>
     }
 }

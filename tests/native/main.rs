@@ -10,6 +10,7 @@ mod events;
 mod flow;
 mod golden;
 mod languages;
+mod lead;
 mod saved;
 mod schema;
 mod scoring;

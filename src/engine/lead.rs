@@ -1,0 +1,322 @@
+//! Lead capture: the host's gate and delivery settings, the visitor's form checked field by
+//! field, and the request that carries a lead to the host's endpoint.
+//!
+//! Delivery itself (the POST, the outbox in local storage, retries with backoff) is the
+//! loader's (`src/js/smi-widget.js`), so it keeps running between page loads; this module
+//! decides what is sent.
+
+use super::events::Completion;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// When the form is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gate {
+    #[default]
+    Off,
+    /// Before the result: the result shows once the form is sent.
+    Before,
+    /// After the result, as an offer ("send me the full report").
+    After,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Name,
+    Email,
+    Company,
+    Role,
+    Size,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Name,
+        Field::Email,
+        Field::Company,
+        Field::Role,
+        Field::Size,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Email => "email",
+            Field::Company => "company",
+            Field::Role => "role",
+            Field::Size => "size",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
+/// The choices offered for company size.
+pub const SIZES: [&str; 5] = ["1-9", "10-49", "50-249", "250-999", "1000+"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// `application/json` (webhooks such as Zapier or Make, the host's own endpoint).
+    #[default]
+    Json,
+    /// `application/x-www-form-urlencoded` (HubSpot's form submission URL, Formspree).
+    Form,
+}
+
+/// The host's lead settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadConfig {
+    pub gate: Gate,
+    /// The fields shown, in order, and whether each is required. E-mail is always there
+    /// and always required.
+    pub fields: Vec<(Field, bool)>,
+    /// The consent text the host sets; the widget's own when unset.
+    pub consent: Option<String>,
+    pub privacy_url: Option<String>,
+    pub endpoint: Option<String>,
+    pub format: Format,
+    /// Our field name → the name the endpoint expects.
+    pub mapping: Vec<(String, String)>,
+    /// Fixed fields the host adds to every lead.
+    pub extra: Vec<(String, String)>,
+}
+
+impl Default for LeadConfig {
+    fn default() -> Self {
+        LeadConfig {
+            gate: Gate::Off,
+            fields: vec![
+                (Field::Name, false),
+                (Field::Email, true),
+                (Field::Company, false),
+            ],
+            consent: None,
+            privacy_url: None,
+            endpoint: None,
+            format: Format::Json,
+            mapping: Vec::new(),
+            extra: Vec::new(),
+        }
+    }
+}
+
+/// `"name*,email,company"`: the fields in order, `*` marking required ones. Unknown names are
+/// returned as the error; e-mail is added (first) when missing, and always required.
+pub fn parse_fields(text: &str) -> Result<Vec<(Field, bool)>, String> {
+    let mut fields: Vec<(Field, bool)> = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, required) = match part.strip_suffix('*') {
+            Some(name) => (name.trim(), true),
+            None => (part, false),
+        };
+        let field = Field::parse(name).ok_or_else(|| name.to_owned())?;
+        if !fields.iter().any(|(f, _)| *f == field) {
+            fields.push((field, required || field == Field::Email));
+        }
+    }
+    if !fields.iter().any(|(f, _)| *f == Field::Email) {
+        fields.insert(0, (Field::Email, true));
+    }
+    Ok(fields)
+}
+
+/// `"a:b,c:d"` as pairs; an entry without `:` or with an empty side is the error.
+pub fn parse_pairs(text: &str) -> Result<Vec<(String, String)>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|pair| match pair.split_once(':') {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                Ok((a.trim().to_owned(), b.trim().to_owned()))
+            }
+            _ => Err(pair.to_owned()),
+        })
+        .collect()
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dotted domain after it, no
+/// spaces. Deliverability is the host's to check.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && text.len() <= 254
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// What is wrong with a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invalid {
+    Missing(Field),
+    BadEmail,
+    NoConsent,
+}
+
+/// Every problem with the visitor's `values` (trimmed) and consent, in form order.
+pub fn check(config: &LeadConfig, values: &[(Field, String)], consent: bool) -> Vec<Invalid> {
+    let value = |field: Field| {
+        values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("", |(_, v)| v.trim())
+    };
+    let mut out = Vec::new();
+    for &(field, required) in &config.fields {
+        let v = value(field);
+        if v.is_empty() {
+            if required {
+                out.push(Invalid::Missing(field));
+            }
+        } else if field == Field::Email && !is_email(v) {
+            out.push(Invalid::BadEmail);
+        }
+    }
+    if !consent {
+        out.push(Invalid::NoConsent);
+    }
+    out
+}
+
+/// One lead, ready to send: the request body and its content type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    pub id: String,
+    pub endpoint: String,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+/// Everything known about a lead, as flat (name, value) pairs in a stable order: the lead
+/// id, the visitor's fields, the result, the links, the page's UTM parameters, the host's
+/// extra fields. Field names are mapped as the host asked.
+pub fn lead_fields(
+    config: &LeadConfig,
+    id: &str,
+    values: &[(Field, String)],
+    result: &Completion,
+    page_url: &str,
+) -> Vec<(String, Value)> {
+    let map = |name: &str| -> String {
+        config
+            .mapping
+            .iter()
+            .find(|(ours, _)| ours == name)
+            .map_or_else(|| name.to_owned(), |(_, theirs)| theirs.clone())
+    };
+    let mut out: Vec<(String, Value)> = vec![(map("lead_id"), id.into())];
+    for &(field, _) in &config.fields {
+        if let Some((_, v)) = values.iter().find(|(f, _)| *f == field) {
+            if !v.trim().is_empty() {
+                out.push((map(field.as_str()), v.trim().into()));
+            }
+        }
+    }
+    out.push((map("consent"), true.into()));
+    out.push((map("category"), result.category.clone().into()));
+    out.push((map("category_name"), result.category_name.clone().into()));
+    out.push((map("investment"), result.investment.into()));
+    out.push((map("innovation"), result.innovation.into()));
+    for p in &result.pillars {
+        out.push((map(&format!("pillar_{}", p.pillar)), p.score.into()));
+    }
+    if let Some(url) = &result.share_url {
+        out.push((map("share_url"), url.clone().into()));
+    }
+    let page = page_url.split('#').next().unwrap_or_default();
+    out.push((map("page_url"), page.into()));
+    for (key, value) in utm(page) {
+        out.push((map(&key), value.into()));
+    }
+    for (key, value) in &config.extra {
+        out.push((key.clone(), value.clone().into()));
+    }
+    out
+}
+
+/// The `utm_*` parameters of `url`, decoded.
+pub fn utm(url: &str) -> Vec<(String, String)> {
+    let Some((_, query)) = url.split_once('?') else {
+        return Vec::new();
+    };
+    query
+        .split('&')
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let k = percent_decode(k);
+            k.starts_with("utm_").then(|| (k, percent_decode(v)))
+        })
+        .collect()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi << 4 | lo);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The request for `fields` in the host's format, or `None` without an endpoint.
+pub fn request(config: &LeadConfig, id: &str, fields: &[(String, Value)]) -> Option<Request> {
+    let endpoint = config.endpoint.clone()?;
+    let (content_type, body) = match config.format {
+        Format::Json => {
+            let object: Map<String, Value> = fields.iter().cloned().collect();
+            ("application/json", Value::Object(object).to_string())
+        }
+        Format::Form => {
+            let text = |v: &Value| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let body = fields
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{}={}",
+                        super::text::percent_encode(k),
+                        super::text::percent_encode(&text(v))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("&");
+            ("application/x-www-form-urlencoded", body)
+        }
+    };
+    Some(Request {
+        id: id.to_owned(),
+        endpoint,
+        content_type,
+        body,
+    })
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,219 @@
+// Lead capture against a real endpoint (tests/e2e/lead_server.py on 127.0.0.1) that records
+// every POST and can be told to fail or be stopped: every lead arrives exactly once.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
+import { axeViolations } from './axe.mjs';
+
+const env = useServerAndBrowser();
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PROFILE = '1010101010101' + '23232323232323';
+
+/** Starts the lead endpoint (on `port`, or a free one); resolves to { url, port, stop }. */
+function startEndpoint(port = 0) {
+  const child = spawn('python3', [path.join(HERE, 'lead_server.py'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.stdout.once('data', (line) => {
+      const bound = Number(String(line).match(/ready (\d+)/)[1]);
+      resolve({
+        port: bound,
+        url: `http://127.0.0.1:${bound}`,
+        stop: () => new Promise((done) => { child.once('exit', done); child.kill(); }),
+      });
+    });
+  });
+}
+const endpoints = [];
+after(() => Promise.all(endpoints.map((e) => e.stop().catch(() => {}))));
+async function endpoint(port) {
+  const e = await startEndpoint(port);
+  endpoints.push(e);
+  return e;
+}
+const received = async (e) => (await fetch(`${e.url}/received`)).json();
+const setMode = (e, mode) => fetch(`${e.url}/mode?set=${mode}`);
+/** Leads the endpoint accepted, by lead id. */
+const accepted = async (e, key = 'lead_id') => (await received(e)).filter((r) => r.status === 200).map((r) => r.fields[key]);
+
+async function open(attributes, { query = '', context: existing } = {}) {
+  const name = `/lead-${Math.random().toString(36).slice(2)}.html`;
+  env.server.pages[name] = {
+    body: hostPage(`<script>
+      window.leads = [];
+      document.addEventListener('smi:lead', (e) => leads.push(e.detail));
+    </script><smi-assessment ${attributes}></smi-assessment>`),
+  };
+  const context = existing ?? await env.browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(env.server.url.replace(/\/$/, '') + name + query);
+  return { page, context, url: env.server.url.replace(/\/$/, '') + name + query };
+}
+
+async function fillForm(w, { name = 'Ada Lovelace', email = 'ada@example.com', company = 'Analytical Ltd', consent = true } = {}) {
+  await w.locator('#smi-lead-name').fill(name);
+  await w.getByLabel('Work e-mail', { exact: true }).fill(email);
+  await w.locator('#smi-lead-company').fill(company);
+  if (consent) await w.getByRole('checkbox').check();
+}
+
+const waitFor = async (check, what, ms = 20_000) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+};
+
+test('a lead arrives as JSON with the mapping, UTM parameters and extra fields, and as an event', async () => {
+  const e = await endpoint();
+  const { page, context } = await open(
+    `lead="after" lead-endpoint="${e.url}/leads" lead-map="email:EMAIL,name:FNAME" lead-extra="source:smi-widget"`,
+    { query: '?utm_source=newsletter&utm_campaign=q4%20push' },
+  );
+  const w = widget(page);
+  await finish(w, PROFILE);
+  await w.getByRole('heading', { name: 'Get the full report' }).waitFor();
+  await fillForm(w);
+  // Labels name every field; optional ones say so.
+  assert.equal(await w.getByRole('textbox', { name: 'Name (optional)' }).inputValue(), 'Ada Lovelace');
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.getByRole('status').filter({ hasText: 'Your details have been sent.' }).waitFor();
+  const all = await received(e);
+  assert.equal(all.length, 1);
+  const f = all[0].fields;
+  assert.equal(all[0].content_type, 'application/json');
+  assert.equal(f.EMAIL, 'ada@example.com');
+  assert.equal(f.FNAME, 'Ada Lovelace');
+  assert.equal(f.company, 'Analytical Ltd');
+  assert.equal(f.consent, true);
+  assert.deepEqual([f.category, f.investment, f.innovation], ['participant', 19, 84]);
+  assert.equal(f.utm_source, 'newsletter');
+  assert.equal(f.utm_campaign, 'q4 push');
+  assert.equal(f.source, 'smi-widget');
+  assert.match(f.share_url, /#smi=1O7u7uREREamd$/);
+  assert.match(f.page_url, /\?utm_source=newsletter/);
+  const events = await page.evaluate(() => window.leads);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].lead_id, f.lead_id);
+  assert.deepEqual(events[0].lead, { name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Ltd' });
+  assert.equal(events[0].result.category, 'participant');
+  // After a reload the form does not come back: one lead per visitor.
+  await page.reload();
+  await w.getByRole('status').filter({ hasText: 'Your details have been sent.' }).waitFor();
+  assert.equal(await w.getByRole('button', { name: 'Send me the report' }).count(), 0);
+  assert.equal((await received(e)).length, 1);
+  await context.close();
+});
+
+test('form-encoded delivery, for HubSpot-style endpoints', async () => {
+  const e = await endpoint();
+  const { page, context } = await open(`lead="after" lead-endpoint="${e.url}/leads" lead-format="form" lead-fields="name*,email,role"`);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  await w.locator('#smi-lead-name').fill('Grace Hopper');
+  await w.getByLabel('Work e-mail', { exact: true }).fill('grace@example.com');
+  await w.locator('#smi-lead-role').fill('Rear admiral');
+  await w.getByRole('checkbox').check();
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.getByRole('status').filter({ hasText: 'Your details have been sent.' }).waitFor();
+  const [r] = await received(e);
+  assert.equal(r.content_type, 'application/x-www-form-urlencoded');
+  assert.match(r.body, /(^|&)email=grace%40example\.com(&|$)/);
+  assert.equal(r.fields.name, 'Grace Hopper');
+  assert.equal(r.fields.role, 'Rear admiral');
+  assert.equal(r.fields.investment, '19');
+  await context.close();
+});
+
+test('a 500 then success: retried with backoff, recorded once', async () => {
+  const e = await endpoint();
+  await setMode(e, 'fail-once');
+  const { page, context } = await open(`lead="after" lead-endpoint="${e.url}/leads"`);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  await fillForm(w);
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.getByRole('status').filter({ hasText: 'will be sent automatically' }).waitFor();
+  await waitFor(async () => (await accepted(e)).length === 1, 'the retry');
+  const all = await received(e);
+  assert.deepEqual(all.map((r) => r.status), [500, 200]);
+  assert.equal(all[0].fields.lead_id, all[1].fields.lead_id, 'the same lead, by its id');
+  assert.equal(await page.evaluate(() => localStorage.getItem('smi-widget:outbox')), null, 'outbox emptied');
+  await context.close();
+});
+
+test('endpoint down, page reloaded, endpoint up: the lead arrives exactly once', async () => {
+  const first = await endpoint();
+  const port = first.port;
+  await first.stop();
+  const { page, context } = await open(`lead="after" lead-endpoint="http://127.0.0.1:${port}/leads"`);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  await fillForm(w);
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.getByRole('status').filter({ hasText: 'will be sent automatically' }).waitFor();
+  const outbox = JSON.parse(await page.evaluate(() => localStorage.getItem('smi-widget:outbox')));
+  assert.equal(outbox.length, 1);
+  await page.reload();
+  await w.getByRole('status').filter({ hasText: 'Your details have been sent.' }).waitFor();
+  const again = await endpoint(port);
+  await waitFor(async () => (await accepted(again)).length >= 1, 'the lead after the endpoint came back', 40_000);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual(await accepted(again), [outbox[0].id]);
+  await waitFor(async () => (await page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) === null, 'an empty outbox');
+  await context.close();
+});
+
+test('nothing is sent without consent or with a bad e-mail, and the form says why', async () => {
+  const e = await endpoint();
+  const { page, context } = await open(`lead="after" lead-endpoint="${e.url}/leads"`);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  await fillForm(w, { consent: false });
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.getByText('Please tick the box to agree before sending.').waitFor();
+  assert.equal(await w.getByRole('checkbox').evaluate((el) => el === el.getRootNode().activeElement), true, 'focus on the checkbox');
+  await w.getByLabel('Work e-mail', { exact: true }).fill('ada@example');
+  await w.getByRole('checkbox').check();
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.getByText('Please enter a valid e-mail address, like name@company.com.').waitFor();
+  assert.equal(await w.getByLabel('Work e-mail', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(await received(e), []);
+  assert.deepEqual(await page.evaluate(() => window.leads), []);
+  await context.close();
+});
+
+test('the "before" gate shows the result once the form is sent; "Delete my data" clears the browser', async () => {
+  const { page, context } = await open('lead="before" privacy-url="https://example.com/privacy" lead-consent="Harbour &amp; Lane may e-mail me."');
+  const w = widget(page);
+  await w.getByRole('button', { name: 'Start the assessment' }).click();
+  for (const [n, d] of [...PROFILE].entries()) {
+    await w.getByRole('radio').nth(Number(d)).check();
+    await w.getByRole('button', { name: n === PROFILE.length - 1 ? 'See my result' : 'Next' }).click();
+  }
+  await w.getByRole('heading', { name: 'Where should we send your result?' }).waitFor();
+  await w.getByRole('button', { name: 'Send and see my result' }).click();
+  await w.getByText('Please fill in Work e-mail.').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the form, with its messages');
+  assert.equal(await w.getByRole('heading', { name: /Your social maturity/ }).count(), 0);
+  await w.getByText('Harbour & Lane may e-mail me.').waitFor();
+  assert.equal(await w.getByRole('link', { name: 'Privacy policy' }).getAttribute('href'), 'https://example.com/privacy');
+  await fillForm(w);
+  await w.getByRole('button', { name: 'Send and see my result' }).click();
+  await w.getByRole('heading', { name: 'Your social maturity: Participant' }).waitFor();
+  assert.equal(await page.evaluate(() => window.leads.length), 1);
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('smi-widget')));
+  assert.ok((await stored()).length >= 2, 'progress and the lead flag are stored');
+  await w.getByRole('button', { name: 'Delete my data' }).click();
+  await w.getByRole('status').filter({ hasText: 'has been deleted' }).waitFor();
+  assert.deepEqual(await stored(), []);
+  assert.deepEqual(await page.evaluate(() => document.cookie), '', 'no cookies, ever');
+  await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  await context.close();
+});
