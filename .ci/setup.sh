@@ -28,14 +28,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  step "apt: chromium + chromium-driver"
+# Chromium and its driver for the browser tests, Noto fonts for Arabic and Persian, Python 3
+# for the build's small helpers and the lead endpoint the tests start.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v python3 >/dev/null \
+  || [ ! -d /usr/share/fonts/truetype/noto ]; then
+  step "apt: chromium, chromium-driver, fonts-noto-core, python3"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-core python3 >/dev/null
 fi
 
-# npm: wasm-opt (binaryen), the Playwright driver, axe-core, brotli for size reports.
+# npm: wasm-opt (binaryen), the Playwright driver, axe-core.
 # `npm ci` is exact and offline-friendly once package-lock.json exists.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
