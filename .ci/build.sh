@@ -19,7 +19,8 @@ if [ $profile = release ]; then
     --enable-multivalue --enable-sign-ext --enable-mutable-globals \
     dist/smi_widget_bg.wasm -o dist/smi_widget_bg.wasm
 fi
-cp src/js/smi-widget.js src/js/card.js src/js/frame.js src/frame.html index.html styles/demo.css styles/frame.css dist/
+cp src/js/smi-widget.js src/js/card.js src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
+  index.html styles/demo.css styles/frame.css styles/configurator.css dist/
 cp -r examples dist/
 cp src/content/questionnaire.schema.json dist/
 # One file per language besides English (which is inside the wasm): its questionnaire and

@@ -305,3 +305,30 @@ fn install_panic_hook() {
         });
     }));
 }
+
+/// What is wrong with `options` (as `mount` takes them), one sentence each, as the widget
+/// would warn in the console: for tools such as the configurator.
+#[wasm_bindgen(js_name = optionWarnings)]
+pub fn option_warnings(options: JsValue) -> js_sys::Array {
+    let pairs = option_pairs(&options);
+    let (_, warnings) = Config::parse(
+        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        content::LANGUAGES,
+    );
+    warnings
+        .iter()
+        .map(|w| JsValue::from_str(&w.to_string()))
+        .collect()
+}
+
+/// Every problem of a questionnaire's JSON text (empty when it can be used).
+#[wasm_bindgen(js_name = questionnaireProblems)]
+pub fn questionnaire_problems(text: &str) -> js_sys::Array {
+    match Questionnaire::from_json(text) {
+        Ok(_) => js_sys::Array::new(),
+        Err(problems) => problems
+            .iter()
+            .map(|p| JsValue::from_str(&p.to_string()))
+            .collect(),
+    }
+}

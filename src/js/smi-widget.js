@@ -1,7 +1,7 @@
 // The SMI widget loader: defines <smi-assessment> and exports mount(element, options).
 // It fetches and instantiates the wasm once per page (streaming), on the first widget that
 // needs it, however many widgets mount.
-import init, { mount as mountWidget } from './smi_widget.js';
+import init, { mount as mountWidget, optionWarnings, questionnaireProblems } from './smi_widget.js';
 
 // ---- Leads: an outbox in local storage, so a lead survives a failed POST and a reload ----
 // Each entry is a request the wasm built ({ id, endpoint, content_type, body }) plus
@@ -111,6 +111,19 @@ function load() {
 }
 
 const LOAD_FAILED = 'The assessment could not load. Please reload the page.';
+
+/** What the widget would warn about `options` (camelCase or attribute names), as sentences. */
+export async function checkOptions(options = {}) {
+  await load();
+  const named = Object.fromEntries(Object.entries(options).map(([k, v]) => [kebab(k), String(v)]));
+  return optionWarnings(named);
+}
+
+/** Every problem of a custom questionnaire's JSON text; empty when it can be used. */
+export async function checkQuestionnaire(text) {
+  await load();
+  return questionnaireProblems(text);
+}
 
 /** Bytes of wasm linear memory in use by the widgets on this page (for measurements). */
 export async function wasmMemoryBytes() {
