@@ -148,7 +148,6 @@ pub fn mount(
             Rc::new(problems)
         });
     let storage_key = storage_key(content.as_ref().ok().map(|q| &**q), &host.id());
-    let today = platform::today(&lang);
     let props = AppProps {
         content,
         strings,
@@ -156,7 +155,6 @@ pub fn mount(
         host: Rc::new(HostContext {
             config,
             lang,
-            today,
             on_event,
         }),
     };

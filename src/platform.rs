@@ -115,6 +115,16 @@ pub fn preferred_languages(document: &web_sys::Document) -> Vec<String> {
     tags
 }
 
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Today's date, written out the way `lang` writes dates (e.g. "23 November 2026").
 pub fn today(lang: &str) -> String {
     let options = js_sys::Object::new();
@@ -128,6 +138,11 @@ pub fn today(lang: &str) -> String {
 /// The zero digit `lang` writes numbers with, as the browser's `Intl` has it (`'0'` for most
 /// languages, `'۰'` for Persian).
 pub fn zero_digit(lang: &str) -> char {
+    // Only Arabic and Persian may use other digits among the shipped languages; asking
+    // `Intl` costs milliseconds at start-up, so the others are not asked.
+    if !matches!(lang, "ar" | "fa") {
+        return '0';
+    }
     js_sys::Number::from(0.0)
         .to_locale_string(lang)
         .as_string()

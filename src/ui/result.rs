@@ -14,9 +14,12 @@ pub struct ResultProps {
     pub questionnaire: Rc<Questionnaire>,
     pub strings: Rc<Strings>,
     pub outcome: Outcome,
-    /// The host's brand, call to action and the date.
+    /// The host's brand and call to action.
     #[prop_or_default]
     pub host: Rc<HostContext>,
+    /// Today, written out in the widget's language; empty for none.
+    #[prop_or_default]
+    pub date: AttrValue,
     #[prop_or_default]
     pub heading_ref: NodeRef,
     #[prop_or_default]
@@ -147,8 +150,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p class="smi-eyebrow">{ if props.shared { &s.shared_eyebrow } else { &q.title } }</p>
                 <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ before }<bdi>{ &category.name }</bdi>{ after }</h2>
                 <p class="smi-result__summary">{ &category.summary }</p>
-                if !props.shared && !props.host.today.is_empty() {
-                    <p class="smi-result__date">{ &props.host.today }</p>
+                if !props.shared && !props.date.is_empty() {
+                    <p class="smi-result__date">{ &props.date }</p>
                 }
             </header>
             <div class="smi-result__overview">

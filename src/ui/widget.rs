@@ -32,8 +32,6 @@ pub struct AppProps {
 pub struct HostContext {
     pub config: Config,
     pub lang: String,
-    /// Today's date in `lang`, for the result card.
-    pub today: String,
     /// Receives every `smi:*` event.
     pub on_event: Callback<Event>,
 }
@@ -168,6 +166,19 @@ fn Widget(props: &WidgetProps) -> Html {
         .then(|| share::encode(&q, &state.session.answers).ok())
         .flatten()
         .map(|code| AttrValue::from(share::link(&base_url, &code)));
+
+    // Today's date in the widget's language, for the result. Asked for a moment after start-up:
+    // the browser's first date formatting takes tens of milliseconds.
+    let today = use_state(|| AttrValue::from(""));
+    {
+        let (today, lang) = (today.clone(), host.lang.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                platform::sleep(300).await;
+                today.set(platform::today(&lang).into());
+            });
+        });
+    }
 
     // Once, after the first render: tell the host the widget is ready, and what went wrong
     // on the way.
@@ -368,24 +379,33 @@ fn Widget(props: &WidgetProps) -> Html {
                         });
                     })
                 };
-                let svg = Rc::new(card::svg(&CardInput {
-                    questionnaire: &q,
-                    strings: s,
-                    outcome: &outcome,
-                    rtl: crate::content::direction(&host.lang) == "rtl",
-                    date: &host.today,
-                    company: host.config.company.as_deref(),
-                    accent: host
-                        .config
-                        .accent
-                        .as_ref()
-                        .map_or(("#2f48c8", "#ffffff"), |a| (&a.colour, &a.text)),
-                    cta: host
-                        .config
-                        .cta
-                        .as_ref()
-                        .map(|c| (c.label.as_str(), c.url.as_str())),
-                }));
+                // The card's SVG is built when a visitor asks for the image, not on every
+                // render of the result.
+                let svg = {
+                    let (q, s, outcome, host) =
+                        (q.clone(), s.clone(), outcome.clone(), host.clone());
+                    let today = (*today).clone();
+                    Rc::new(move || {
+                        card::svg(&CardInput {
+                            questionnaire: &q,
+                            strings: &s,
+                            outcome: &outcome,
+                            rtl: crate::content::direction(&host.lang) == "rtl",
+                            date: &today,
+                            company: host.config.company.as_deref(),
+                            accent: host
+                                .config
+                                .accent
+                                .as_ref()
+                                .map_or(("#2f48c8", "#ffffff"), |a| (&a.colour, &a.text)),
+                            cta: host
+                                .config
+                                .cta
+                                .as_ref()
+                                .map(|c| (c.label.as_str(), c.url.as_str())),
+                        })
+                    })
+                };
                 let filename =
                     Rc::new(format!("social-maturity-{}.png", outcome.category.as_str()));
                 let on_png = {
@@ -405,7 +425,7 @@ fn Widget(props: &WidgetProps) -> Html {
                             host.clone(),
                         );
                         wasm_bindgen_futures::spawn_local(async move {
-                            match platform::png(&svg, card::WIDTH, card::HEIGHT, 2.0).await {
+                            match platform::png(&svg(), card::WIDTH, card::HEIGHT, 2.0).await {
                                 Ok(blob) => match platform::download(&blob, &filename).await {
                                     Ok(()) => on_share.emit("png"),
                                     Err(why) => {
@@ -452,7 +472,7 @@ fn Widget(props: &WidgetProps) -> Html {
                         );
                         let (title, text, link) = (title.clone(), text.clone(), link.clone());
                         wasm_bindgen_futures::spawn_local(async move {
-                            let image = platform::png(&svg, card::WIDTH, card::HEIGHT, 2.0)
+                            let image = platform::png(&svg(), card::WIDTH, card::HEIGHT, 2.0)
                                 .await
                                 .ok();
                             let url = link.as_deref().unwrap_or_default();
@@ -584,6 +604,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     form => html! {
                         <>
                             <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome} host={host.clone()}
+                                date={(*today).clone()}
                                 heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
                                 {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share}
                                 {on_png} {on_native} {on_print} />

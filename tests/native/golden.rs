@@ -27,6 +27,7 @@ async fn render_with(digits: &str, share_link: Option<&str>, shared: bool) -> St
         on_native: None,
         on_print: Default::default(),
         host: Default::default(),
+        date: Default::default(),
         shared,
         on_take: Default::default(),
     };
