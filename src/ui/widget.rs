@@ -167,16 +167,20 @@ fn Widget(props: &WidgetProps) -> Html {
         .flatten()
         .map(|code| AttrValue::from(share::link(&base_url, &code)));
 
-    // Today's date in the widget's language, for the result. Asked for a moment after start-up:
-    // the browser's first date formatting takes tens of milliseconds.
+    // Today's date in the widget's language, for the result. Formatted just after the result
+    // is on screen: the browser's first date formatting takes tens of milliseconds, which
+    // must not delay start-up or an answer.
     let today = use_state(|| AttrValue::from(""));
     {
         let (today, lang) = (today.clone(), host.lang.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                platform::sleep(300).await;
-                today.set(platform::today(&lang).into());
-            });
+        let at_result = state.session.step == Step::Result;
+        use_effect_with(at_result, move |&at_result| {
+            if at_result && today.is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    platform::sleep(50).await;
+                    today.set(platform::today(&lang).into());
+                });
+            }
         });
     }
 
