@@ -4,23 +4,28 @@
 //! scores it and shows the result, entirely in the visitor's browser.
 //!
 //! ## Bird's-eye view
-//! A host page loads `smi-widget.js`, which defines `<smi-assessment>` and calls
-//! [`embed::mount`]. `mount` opens a shadow root, adopts the widget's stylesheet and renders
+//! A host page loads `smi-widget.js`, which defines `<smi-assessment>`, fetches the
+//! language's translation if it is not English, and calls [`embed::mount`]. `mount` opens a shadow root, adopts the widget's stylesheet and renders
 //! the Yew [`ui::App`]. The app's root component holds one reducer whose every step is one
 //! call to the pure [`engine::apply`]; scores come from [`engine::evaluate`]. Effects
 //! (saving progress, moving focus) live in that root component and go through [`platform`].
 //!
 //! ## Codemap
 //! - `engine/` — the functional core: questionnaire model and `validate()`, scoring, the
-//!   assessment flow, the saved-progress format, text templates.
-//! - `content/` — the shipped questionnaire and interface strings as JSON, embedded at build
-//!   time.
+//!   assessment flow, saved progress, share codes, host options (`config`), the `smi:*`
+//!   events, lead form checks and payloads (`lead`), the result card as SVG (`card`), text
+//!   templates and digits.
+//! - `content/` — the questionnaire and interface strings of five languages as JSON
+//!   (English embedded, the others fetched by the loader) and the questionnaire's JSON Schema.
 //! - `ui/` — Yew components: `widget` (root, reducer, effects), `intro`, `question`,
-//!   `result`, `matrix`.
-//! - `embed.rs` — `mount`, the shadow root, the stylesheet, the panic policy.
-//! - `platform.rs` — local storage, console, focus: thin adapters.
-//! - `js/smi-widget.js` — the loader and custom element a host page includes.
-//!
+//!   `result`, `matrix`, `lead` (the form), and `sharing` (the share actions' context).
+//! - `embed.rs` — `mount`, options, the shadow root, the stylesheet, events, the panic
+//!   policy; `optionWarnings` and `questionnaireProblems` for the configurator.
+//! - `platform.rs` — local storage, console, focus, clipboard, dates and digits, dataLayer,
+//!   and the loader's helpers (card export, lead delivery): thin adapters.
+//! - `js/` — the loader and custom element a host page includes (languages, the lead
+//!   outbox), the card helpers, the iframe page's and the configurator's scripts.
+
 //! ## Invariants
 //! - `engine` imports nothing from `yew`, `web_sys`, `gloo`, `wasm_bindgen` or `js_sys`, and
 //!   does no IO (a native test reads its sources to check).

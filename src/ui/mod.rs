@@ -7,6 +7,7 @@ pub mod lead;
 pub mod matrix;
 pub mod question;
 pub mod result;
+pub mod sharing;
 pub mod widget;
 
 pub use widget::{App, AppProps, HostContext};

@@ -4,8 +4,8 @@
 use super::intro::Intro;
 use super::lead::{LeadForm, LeadStatus};
 use super::question::Question;
-use super::result::{share_text, ResultView};
-use crate::engine::card::{self, CardInput};
+use super::result::ResultView;
+use super::sharing::Sharing;
 use crate::engine::config::Config;
 use crate::engine::events::Event;
 use crate::engine::lead::{self, Field, Gate, Invalid};
@@ -120,7 +120,7 @@ fn shared_from_page(q: &Questionnaire) -> Shared {
 }
 
 /// Reports a problem to the console and to the host page.
-fn report(host: &HostContext, code: &str, message: &str) {
+pub(super) fn report(host: &HostContext, code: &str, message: &str) {
     platform::warn(&format!("SMI widget: {message}."));
     host.on_event.emit(Event::error(code, message));
 }
@@ -350,173 +350,20 @@ fn Widget(props: &WidgetProps) -> Html {
         }
         Step::Result => match evaluate(&q, &session.answers) {
             Some(outcome) => {
-                let status = |text: &str| {
-                    let copy_status = copy_status.clone();
-                    let text = AttrValue::from(text.to_owned());
-                    move || copy_status.set(Some(text.clone()))
-                };
-                let on_copy = {
-                    let (link, copied, failed, on_share) = (
-                        share_link.clone(),
-                        status(&s.copied),
-                        status(&s.copy_failed),
-                        on_share.clone(),
-                    );
-                    Callback::from(move |_: ()| {
-                        let (link, copied, failed, on_share) = (
-                            link.clone(),
-                            copied.clone(),
-                            failed.clone(),
-                            on_share.clone(),
-                        );
-                        wasm_bindgen_futures::spawn_local(async move {
-                            match platform::copy_text(link.as_deref().unwrap_or("")).await {
-                                Ok(()) => {
-                                    on_share.emit("copy");
-                                    copied();
-                                }
-                                Err(why) => {
-                                    platform::warn(&format!("SMI widget: copy failed: {why}."));
-                                    failed();
-                                }
-                            }
-                        });
-                    })
-                };
-                // The card's SVG is built when a visitor asks for the image, not on every
-                // render of the result.
-                let svg = {
-                    let (q, s, outcome, host) =
-                        (q.clone(), s.clone(), outcome.clone(), host.clone());
-                    let today = (*today).clone();
-                    Rc::new(move || {
-                        card::svg(&CardInput {
-                            questionnaire: &q,
-                            strings: &s,
-                            outcome: &outcome,
-                            rtl: crate::content::direction(&host.lang) == "rtl",
-                            date: &today,
-                            company: host.config.company.as_deref(),
-                            accent: host
-                                .config
-                                .accent
-                                .as_ref()
-                                .map_or(("#2f48c8", "#ffffff"), |a| (&a.colour, &a.text)),
-                            cta: host
-                                .config
-                                .cta
-                                .as_ref()
-                                .map(|c| (c.label.as_str(), c.url.as_str())),
-                        })
-                    })
-                };
-                let filename =
-                    Rc::new(format!("social-maturity-{}.png", outcome.category.as_str()));
-                let on_png = {
-                    let (svg, filename, failed, on_share, host) = (
-                        svg.clone(),
-                        filename.clone(),
-                        status(&s.image_failed),
-                        on_share.clone(),
-                        host.clone(),
-                    );
-                    Callback::from(move |_: ()| {
-                        let (svg, filename, failed, on_share, host) = (
-                            svg.clone(),
-                            filename.clone(),
-                            failed.clone(),
-                            on_share.clone(),
-                            host.clone(),
-                        );
-                        wasm_bindgen_futures::spawn_local(async move {
-                            match platform::png(&svg(), card::WIDTH, card::HEIGHT, 2.0).await {
-                                Ok(blob) => match platform::download(&blob, &filename).await {
-                                    Ok(()) => on_share.emit("png"),
-                                    Err(why) => {
-                                        report(
-                                            &host,
-                                            "image-failed",
-                                            &format!("the PNG could not be saved: {why}"),
-                                        );
-                                        failed();
-                                    }
-                                },
-                                Err(why) => {
-                                    report(
-                                        &host,
-                                        "image-failed",
-                                        &format!("the PNG could not be made: {why}"),
-                                    );
-                                    failed();
-                                }
-                            }
-                        });
-                    })
-                };
-                let on_native = platform::can_share().then(|| {
-                    let (svg, filename, failed, on_share, host) = (
-                        svg.clone(),
-                        filename.clone(),
-                        status(&s.share_failed),
-                        on_share.clone(),
-                        host.clone(),
-                    );
-                    let (title, text, link) = (
-                        q.title.clone(),
-                        share_text(&q, s, &outcome),
-                        share_link.clone(),
-                    );
-                    Callback::from(move |_: ()| {
-                        let (svg, filename, failed, on_share, host) = (
-                            svg.clone(),
-                            filename.clone(),
-                            failed.clone(),
-                            on_share.clone(),
-                            host.clone(),
-                        );
-                        let (title, text, link) = (title.clone(), text.clone(), link.clone());
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let image = platform::png(&svg(), card::WIDTH, card::HEIGHT, 2.0)
-                                .await
-                                .ok();
-                            let url = link.as_deref().unwrap_or_default();
-                            match platform::share_native(
-                                image.as_ref(),
-                                &filename,
-                                &title,
-                                &text,
-                                url,
-                            )
-                            .await
-                            {
-                                Ok(true) => on_share.emit("native"),
-                                Ok(false) => {}
-                                Err(why) => {
-                                    report(
-                                        &host,
-                                        "share-failed",
-                                        &format!("the share sheet failed: {why}"),
-                                    );
-                                    failed();
-                                }
-                            }
-                        });
-                    })
+                let sharing = Rc::new(Sharing {
+                    questionnaire: q.clone(),
+                    strings: s.clone(),
+                    outcome: outcome.clone(),
+                    host: host.clone(),
+                    date: (*today).clone(),
+                    link: share_link.clone(),
+                    status: copy_status.clone(),
+                    heading: heading.clone(),
                 });
-                let on_print = {
-                    let (heading, on_share, host) =
-                        (heading.clone(), on_share.clone(), host.clone());
-                    Callback::from(move |_: ()| {
-                        let (heading, on_share, host) =
-                            (heading.clone(), on_share.clone(), host.clone());
-                        on_share.emit("print");
-                        wasm_bindgen_futures::spawn_local(async move {
-                            if let Err(why) = platform::print_card(&heading).await {
-                                report(&host, "print-failed", &format!("printing failed: {why}"));
-                            }
-                        });
-                    })
-                };
+                let on_copy = sharing.callback(Sharing::copy);
+                let on_png = sharing.callback(Sharing::png);
+                let on_native = platform::can_share().then(|| sharing.callback(Sharing::native));
+                let on_print = sharing.callback(Sharing::print);
                 let gate = host.config.lead.gate;
                 let lead_form = (gate != Gate::Off).then(|| {
                     let on_input = {
