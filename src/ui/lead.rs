@@ -95,11 +95,11 @@ pub fn LeadForm(props: &LeadProps) -> Html {
     };
 
     html! {
-        <section class={classes!("smi-lead", (!props.gate).then_some("smi-block"))} aria-labelledby="smi-lead-heading">
+        <section class={classes!("smi-capture", (!props.gate).then_some("smi-block"))} aria-labelledby="smi-lead-heading">
             { heading }
-            <p class="smi-lead__intro">{ &s.lead_intro }</p>
+            <p class="smi-capture__intro">{ &s.lead_intro }</p>
             if !done {
-                <form class="smi-lead__form" novalidate=true onsubmit={submit} ref={props.form_ref.clone()}>
+                <form class="smi-capture__form" novalidate=true onsubmit={submit} ref={props.form_ref.clone()}>
                     { for props.config.fields.iter().map(|&(field, required)| {
                         let id = format!("smi-lead-{field}");
                         let error_id = format!("{id}-error");
@@ -166,7 +166,7 @@ pub fn LeadForm(props: &LeadProps) -> Html {
                     </button>
                 </form>
             }
-            <p class="smi-lead__status" role="status">{ status.unwrap_or_default() }</p>
+            <p class="smi-capture__status" role="status">{ status.unwrap_or_default() }</p>
         </section>
     }
 }

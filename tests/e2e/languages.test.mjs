@@ -121,3 +121,21 @@ test('a translation that does not load leaves a working English widget and says 
   assert.ok(messages.some((m) => m.startsWith('error:') && m.includes('i18n/ms.json answered HTTP 503')), messages.join('\n'));
   await context.close();
 });
+
+test('the dark theme passes axe on the intro, a question and the result with the lead offer', async () => {
+  const { page, context } = await open('<smi-assessment lang="en" theme="dark" lead="after"></smi-assessment>');
+  const w = page.locator('smi-assessment');
+  await w.locator('.smi-button--primary').waitFor();
+  assert.equal(await root(page).getAttribute('data-theme'), 'dark');
+  assert.deepEqual(await axeViolations(page), [], 'dark intro');
+  await w.locator('.smi-button--primary').click();
+  await w.getByRole('radio').nth(1).check();
+  assert.deepEqual(await axeViolations(page), [], 'dark question');
+  for (const d of PROFILE) {
+    await w.getByRole('radio').nth(Number(d)).check();
+    await w.locator('button[type=submit]').click();
+  }
+  await w.locator('.smi-capture').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'dark result');
+  await context.close();
+});
