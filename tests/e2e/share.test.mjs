@@ -16,10 +16,14 @@ const PROFILE = '1010101010101' + '23232323232323';
 const scores = (page) => widget(page).locator('.smi-score__number').allTextContents();
 
 test('a share link opens the same card in a fresh context', async () => {
-  const sender = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const sender = await env.browser.newContext({
+    permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce',
+  });
   const page = await sender.newPage();
   await page.goto(env.server.url);
   await finish(widget(page), PROFILE);
+  await widget(page).locator('.smi-result__date').waitFor();
+  await widget(page).locator('.smi').screenshot({ path: path.join(SCREENSHOTS, 'result-desktop.png') });
   const link = await widget(page).getByRole('textbox', { name: 'Link to your result' }).inputValue();
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#smi=1[A-Za-z0-9_-]{12}$/);
   await widget(page).getByRole('button', { name: 'Copy link' }).click();
