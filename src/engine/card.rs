@@ -3,8 +3,9 @@
 //! pillar bars, the top three actions, the date and the host's brand.
 //!
 //! It is a string, built here without a DOM, so it is tested natively and the browser only
-//! has to rasterise it (see `platform::export_png`). An SVG drawn as an image cannot load
-//! anything, so the card uses system fonts and no external images. Right-to-left languages
+//! has to rasterise it (`src/js/card.js`). An SVG drawn as an image cannot load anything, so
+//! the card uses system fonts, and the host's logo, when set, is an `<image>` whose address
+//! `card.js` replaces with the image's data before drawing (or drops, if it cannot fetch it). Right-to-left languages
 //! mirror the layout; the matrix keeps its axes, as charts do.
 
 use super::questionnaire::{CategoryId, Questionnaire};
@@ -24,6 +25,8 @@ pub struct CardInput<'a> {
     /// Written out in the visitor's language; empty for none.
     pub date: &'a str,
     pub company: Option<&'a str>,
+    /// The host's logo URL.
+    pub logo: Option<&'a str>,
     /// `#rrggbb` and the text colour on it.
     pub accent: (&'a str, &'a str),
     /// The call to action's label and URL.
@@ -160,8 +163,20 @@ pub fn svg(input: &CardInput) -> String {
         .into_iter()
         .filter(|t| !t.is_empty())
         .collect();
+    // The logo, when set, takes the top corner; the company and date stand beside it.
+    let mut brand_end = 1140;
+    if let Some(logo) = input.logo {
+        let x = if input.rtl { 60 } else { 1140 - 160 };
+        let align = if input.rtl { "xMinYMid" } else { "xMaxYMid" };
+        let _ = write!(
+            svg.out,
+            r#"<image class="logo" href="{}" x="{x}" y="40" width="160" height="44" preserveAspectRatio="{align} meet"/>"#,
+            escape(logo)
+        );
+        brand_end = 1140 - 176;
+    }
     if !brand.is_empty() {
-        let x = svg.x(1140);
+        let x = svg.x(brand_end);
         let anchor = "end";
         let _ = write!(
             svg.out,

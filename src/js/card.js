@@ -2,11 +2,39 @@
 // uses a share action: rasterising the card's SVG to PNG through a canvas, saving or sharing
 // the file, and printing the card alone.
 
+/** The image at `url` as a data: URL. */
+async function dataUrl(url) {
+  const response = await fetch(new URL(url, document.baseURI), { credentials: 'omit' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const blob = await response.blob();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** The card with its images inlined: an SVG drawn as an image cannot fetch them itself. */
+async function inlineImages(svg) {
+  if (!svg.includes('<image')) return svg;
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  await Promise.all([...doc.querySelectorAll('image')].map(async (image) => {
+    try {
+      image.setAttribute('href', await dataUrl(image.getAttribute('href')));
+    } catch (error) {
+      console.warn(`SMI widget: the logo is left off the image (${error.message}).`);
+      image.remove();
+    }
+  }));
+  return new XMLSerializer().serializeToString(doc);
+}
+
 /** The SVG text as a PNG Blob of (width × scale) by (height × scale) pixels. */
 export async function svgToPng(svg, width, height, scale) {
   // A data: URL rather than a blob: one, so a host CSP of `img-src 'self' data:` suffices.
   const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await inlineImages(svg))}`;
   await image.decode();
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);

@@ -61,6 +61,7 @@ impl Sharing {
             rtl: crate::content::direction(&self.host.lang) == "rtl",
             date: &self.date,
             company: config.company.as_deref(),
+            logo: config.logo.as_deref(),
             accent: config
                 .accent
                 .as_ref()

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, useServerAndBrowser, widget } from './browser.mjs';
+import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
 
 const env = useServerAndBrowser();
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
@@ -111,5 +111,33 @@ test('printing puts the card alone on one A4 or Letter page', async () => {
     assert.equal(pdfPages(await page.pdf({ format, printBackground: true })), 1, format);
   }
   assert.ok(before.a4 > 1, `the whole page printed without the button takes ${before.a4} pages`);
+  await context.close();
+});
+
+test("the host's logo is drawn on the card", async () => {
+  env.server.pages['/logo.svg'] = {
+    body: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#ff0000"/></svg>',
+    headers: { 'content-type': 'image/svg+xml' },
+  };
+  env.server.pages['/branded.html'] = { body: hostPage('<smi-assessment logo="/logo.svg" company="Red Co"></smi-assessment>') };
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}branded.html`);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    w.getByRole('button', { name: 'Download image' }).click(),
+  ]);
+  const png = await fs.readFile(await download.path());
+  // The logo's box is 160×44 at the card's top right; a square logo sits at its right end.
+  const pixel = await page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return [...ctx.getImageData(2 * 1118, 2 * 62, 1, 1).data];
+  }, png.toString('base64'));
+  assert.deepEqual(pixel, [255, 0, 0, 255]);
   await context.close();
 });

@@ -16,6 +16,7 @@ fn render(digits: &str, rtl: bool, company: Option<&str>, cta: Option<(&str, &st
         rtl,
         date: "23 November 2026",
         company,
+        logo: Some("/logo.svg?a=1&b=2"),
         accent: ("#2f48c8", "#ffffff"),
         cta,
     })
@@ -47,6 +48,11 @@ fn the_card_is_1200_by_630_and_shows_what_it_promises() {
     );
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
+    let logo = doc
+        .descendants()
+        .find(|n| n.has_tag_name("image"))
+        .expect("the logo");
+    assert_eq!(logo.attribute("href"), Some("/logo.svg?a=1&b=2"));
     assert_eq!(
         (root.attribute("width"), root.attribute("height")),
         (Some("1200"), Some("630"))
