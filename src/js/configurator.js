@@ -60,7 +60,8 @@ function csp(options) {
   const widget = BASE.origin;
   const sources = (extra) => ["'self'", ...new Set(extra.filter((o) => o && o !== location.origin && o !== 'null'))].join(' ');
   const script = sources([widget]);
-  const connect = sources([widget, originOf(options.leadEndpoint), originOf(options.questionnaire)]);
+  // The PNG export fetches the logo to draw it, so its origin is in connect-src too.
+  const connect = sources([widget, originOf(options.leadEndpoint), originOf(options.questionnaire), originOf(options.logo)]);
   const img = sources([originOf(options.logo)]);
   return `default-src 'self'; script-src ${script} 'wasm-unsafe-eval'; style-src 'self'; img-src ${img} data:; connect-src ${connect}`;
 }
