@@ -55,6 +55,7 @@ strings! {
     intro_lead,
     intro_facts,
     intro_privacy,
+    intro_privacy_lead,
     start,
     resume,
     start_over,

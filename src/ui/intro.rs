@@ -13,6 +13,9 @@ pub struct IntroProps {
     /// How many questions are already answered (saved progress).
     pub answered: usize,
     pub heading_ref: NodeRef,
+    /// True when the host collects leads: the privacy line then says the visitor decides.
+    #[prop_or_default]
+    pub lead: bool,
     pub on_start: Callback<()>,
     pub on_restart: Callback<()>,
 }
@@ -37,7 +40,7 @@ pub fn Intro(props: &IntroProps) -> Html {
             <p class="smi-lead">{ &s.intro_lead }</p>
             <ul class="smi-facts">
                 <li>{ facts }</li>
-                <li>{ &s.intro_privacy }</li>
+                <li>{ if props.lead { &s.intro_privacy_lead } else { &s.intro_privacy } }</li>
             </ul>
             <div class="smi-actions">
                 <button type="button" class="smi-button smi-button--primary" onclick={start}>

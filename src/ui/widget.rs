@@ -330,6 +330,7 @@ fn Widget(props: &WidgetProps) -> Html {
         Step::Intro => html! {
             <Intro strings={s.clone()} title={q.title.clone()} items={q.items.len()}
                 answered={session.answers.answered()} heading_ref={heading.clone()}
+                lead={host.config.lead.gate != Gate::Off}
                 on_start={dispatch(Action::Start)} on_restart={dispatch(Action::Restart)} />
         },
         Step::Question(i) => {

@@ -192,6 +192,9 @@ test('nothing is sent without consent or with a bad e-mail, and the form says wh
 test('the "before" gate shows the result once the form is sent; "Delete my data" clears the browser', async () => {
   const { page, context } = await open('lead="before" privacy-url="https://example.com/privacy" lead-consent="Harbour &amp; Lane may e-mail me."');
   const w = widget(page);
+  // With a lead form, the intro no longer says that nothing is ever sent.
+  await w.getByText('at the end you choose whether to send your result').waitFor();
+  assert.equal(await w.getByText('Nothing is sent anywhere.').count(), 0);
   await w.getByRole('button', { name: 'Start the assessment' }).click();
   for (const [n, d] of [...PROFILE].entries()) {
     await w.getByRole('radio').nth(Number(d)).check();
