@@ -10,7 +10,7 @@
 //! console.
 
 use crate::content;
-use crate::engine::config::{Config, Theme};
+use crate::engine::config::{Config, Theme, Warning};
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::text::Strings;
@@ -76,10 +76,7 @@ pub fn mount(
         .iter()
         .find(|(name, _)| name == "questionnaire")
         .map(|(_, text)| text.clone());
-    let (config, warnings) = Config::parse(
-        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        content::LANGUAGES,
-    );
+    let (config, warnings) = parse_options(&pairs);
     let wanted = config
         .lang
         .clone()
@@ -101,7 +98,7 @@ pub fn mount(
             platform::error(&format!("SMI widget: showing English: {why}"));
             on_event.emit(Event::error("translation-unavailable", why));
             let strings = content::strings().map_err(|e| JsValue::from_str(&e.to_string()))?;
-            ("en".to_owned(), content::questionnaire(), strings)
+            ("en".to_owned(), None, strings)
         }
     };
     let mut strings = strings;
@@ -186,14 +183,22 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
+fn parse_options(pairs: &[(String, String)]) -> (Config, Vec<Warning>) {
+    Config::parse(
+        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        content::LANGUAGES,
+    )
+}
+
 fn take(pairs: &mut Vec<(String, String)>, name: &str) -> Option<String> {
     let at = pairs.iter().position(|(n, _)| n == name)?;
     Some(pairs.remove(at).1)
 }
 
-/// The shipped questionnaire, or the host's (JSON text), or why it cannot be used.
+/// The host's questionnaire (JSON text), else the language's (`shipped`; English's built-in
+/// one, parsed only now, when it is `None`), or why it cannot be used.
 fn questionnaire(
-    shipped: Result<Questionnaire, Vec<Problem>>,
+    shipped: Option<Questionnaire>,
     custom: Option<&str>,
     load_error: Option<String>,
 ) -> Result<Questionnaire, Vec<Problem>> {
@@ -209,20 +214,21 @@ fn questionnaire(
         (Some(text), None) => Err(problem(format!(
             "\"{text}\" is neither questionnaire JSON nor a URL the loader could fetch"
         ))),
-        (None, None) => shipped,
+        (None, None) => shipped.map_or_else(content::questionnaire, Ok),
     }
 }
 
-/// The questionnaire and strings in `lang`: built in for English, else from the loader's
-/// `translation` (or why there is none).
+/// The strings in `lang`, and its questionnaire unless it is English's built-in one (parsed
+/// only if no custom questionnaire replaces it): from the loader's `translation`, or why
+/// there is none.
 fn language(
     lang: &str,
     translation: Option<String>,
     error: Option<String>,
-) -> Result<(Result<Questionnaire, Vec<Problem>>, Strings), String> {
+) -> Result<(Option<Questionnaire>, Strings), String> {
     if lang == "en" {
         let strings = content::strings().map_err(|e| e.to_string())?;
-        return Ok((content::questionnaire(), strings));
+        return Ok((None, strings));
     }
     if let Some(why) = error {
         return Err(why);
@@ -235,7 +241,7 @@ fn language(
             list.join("; ")
         )
     })?;
-    Ok((Ok(q), strings))
+    Ok((Some(q), strings))
 }
 
 /// Where progress is saved: one key per questionnaire, and per element when the host gives
@@ -308,11 +314,7 @@ fn install_panic_hook() {
 /// would warn in the console: for tools such as the configurator.
 #[wasm_bindgen(js_name = optionWarnings)]
 pub fn option_warnings(options: JsValue) -> js_sys::Array {
-    let pairs = option_pairs(&options);
-    let (_, warnings) = Config::parse(
-        pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        content::LANGUAGES,
-    );
+    let (_, warnings) = parse_options(&option_pairs(&options));
     warnings
         .iter()
         .map(|w| JsValue::from_str(&w.to_string()))

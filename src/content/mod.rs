@@ -42,12 +42,7 @@ pub fn translation(text: &str) -> Result<(Questionnaire, Strings), Vec<Problem>>
             message: format!("not a valid translation: {e}"),
         }]
     })?;
-    let problems = t.questionnaire.validate();
-    if problems.is_empty() {
-        Ok((t.questionnaire, t.ui))
-    } else {
-        Err(problems)
-    }
+    Ok((t.questionnaire.validated()?, t.ui))
 }
 
 /// The first of `preferred` (language tags, most wanted first) this build ships, else English.

@@ -185,9 +185,14 @@ impl Questionnaire {
                 message: format!("not a valid questionnaire: {e}"),
             }]
         })?;
-        let problems = q.validate();
+        q.validated()
+    }
+
+    /// `self` if it passes `validate()`, else every problem.
+    pub fn validated(self) -> Result<Questionnaire, Vec<Problem>> {
+        let problems = self.validate();
         if problems.is_empty() {
-            Ok(q)
+            Ok(self)
         } else {
             Err(problems)
         }
