@@ -101,8 +101,6 @@ pub fn mount(
             ("en".to_owned(), None, strings)
         }
     };
-    let mut strings = strings;
-    strings.zero = platform::zero_digit(&lang);
     let strings = Rc::new(strings);
 
     let shadow = match host.shadow_root() {

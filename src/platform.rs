@@ -5,6 +5,7 @@
 //! console; none throws into the host page. Policy (what to do when storage fails) belongs
 //! to the caller.
 
+use crate::engine::calendar::Date;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
 
@@ -115,40 +116,14 @@ pub fn preferred_languages(document: &web_sys::Document) -> Vec<String> {
     tags
 }
 
-/// Resolves after `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Today's date, written out the way `lang` writes dates (e.g. "23 November 2026").
-pub fn today(lang: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    js_sys::Date::new_0()
-        .to_locale_date_string(lang, &options)
-        .as_string()
-        .unwrap_or_default()
-}
-
-/// The zero digit `lang` writes numbers with, as the browser's `Intl` has it (`'0'` for most
-/// languages, `'۰'` for Persian).
-pub fn zero_digit(lang: &str) -> char {
-    // Only Arabic and Persian may use other digits among the shipped languages; asking
-    // `Intl` costs milliseconds at start-up, so the others are not asked.
-    if !matches!(lang, "ar" | "fa") {
-        return '0';
+/// Today's date in the visitor's time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
     }
-    js_sys::Number::from(0.0)
-        .to_locale_string(lang)
-        .as_string()
-        .and_then(|zero| zero.chars().next())
-        .filter(|c| c.is_numeric())
-        .unwrap_or('0')
 }
 
 /// `window.dataLayer.push({ event, smi: detail })`, creating `dataLayer` if the page has none.

@@ -6,6 +6,7 @@
 //! strings and get values (or typed errors) back. `tests/native/architecture.rs` enforces
 //! the import rule.
 
+pub mod calendar;
 pub mod card;
 pub mod config;
 pub mod events;

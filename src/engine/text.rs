@@ -3,6 +3,7 @@
 //! Strings are data (`src/content/ui.*.json`); a missing or extra key fails parsing, so a
 //! translation gap is a test failure rather than a blank on screen.
 
+use super::calendar::{Calendar, Date};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -15,8 +16,8 @@ macro_rules! strings {
         #[derive(Debug, Clone, PartialEq)]
         pub struct Strings {
             $(pub $key: String,)*
-            /// The zero of the digits numbers are written in (`'0'`, `'۰'`, …): what the
-            /// browser's `Intl` uses for the language, set at mount, not read from JSON.
+            /// The zero of the digits numbers are written in (`'0'`, `'۰'`, …), from
+            /// `digit_zero`.
             pub zero: char,
         }
 
@@ -27,10 +28,12 @@ macro_rules! strings {
             /// The strings from a key → text map; a missing or an unknown key is an error.
             pub fn from_map(mut map: BTreeMap<String, String>) -> Result<Strings, String> {
                 check_keys(&map, Self::KEYS)?;
-                Ok(Strings {
+                let mut strings = Strings {
                     $($key: take(&mut map, stringify!($key)),)*
-                    zero: latin_zero(),
-                })
+                    zero: '0',
+                };
+                strings.zero = strings.check_dates()?;
+                Ok(strings)
             }
         }
     };
@@ -127,13 +130,61 @@ strings! {
     lead_error_consent,
     delete_data,
     data_deleted,
-}
-
-fn latin_zero() -> char {
-    '0'
+    digit_zero,
+    date_format,
+    date_months,
+    date_calendar,
 }
 
 impl Strings {
+    /// Checks the keys that describe how dates and numbers are written; returns the zero
+    /// digit.
+    fn check_dates(&self) -> Result<char, String> {
+        let mut zero = self.digit_zero.chars();
+        let zero = match (zero.next(), zero.next()) {
+            (Some(c), None) if c.is_numeric() => c,
+            _ => {
+                return Err(format!(
+                    "\"digit_zero\" must be one digit, not \"{}\"",
+                    self.digit_zero
+                ))
+            }
+        };
+        if self
+            .date_months
+            .split('|')
+            .filter(|m| !m.trim().is_empty())
+            .count()
+            != 12
+        {
+            return Err("\"date_months\" must list 12 month names separated by |".into());
+        }
+        if Calendar::from_name(&self.date_calendar).is_none() {
+            return Err(format!(
+                "\"date_calendar\" must be \"gregorian\" or \"persian\", not \"{}\"",
+                self.date_calendar
+            ));
+        }
+        Ok(zero)
+    }
+
+    /// The Gregorian date `date` written the way this language writes dates, in its
+    /// calendar and digits: "November 23, 2026", "۲ آذر ۱۴۰۵".
+    pub fn date(&self, date: Date) -> String {
+        let calendar = Calendar::from_name(&self.date_calendar).unwrap_or(Calendar::Gregorian);
+        let local = calendar.from_gregorian(date);
+        let month = self
+            .date_months
+            .split('|')
+            .nth(local.month as usize - 1)
+            .unwrap_or("");
+        let (day, year) = (self.num(local.day), self.num(local.year));
+        fill(
+            &self.date_format,
+            &[("day", &day), ("month", month.trim()), ("year", &year)],
+        )
+    }
+
     /// `n` written with this language's digits.
     pub fn num(&self, n: impl std::fmt::Display) -> String {
         let text = n.to_string();

@@ -70,8 +70,12 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 { quadrant(CategoryId::SocialFirst, t, 0, 100 - t, 100 - t, 3) }
                 { quadrant(CategoryId::Observer, 0, 100 - t, t, t, 0) }
                 { quadrant(CategoryId::Participant, t, 100 - t, 100 - t, t, 2) }
-                <text class="smi-matrix__axis" x="50" y="108" text-anchor="middle">{ props.axis_innovation.clone() }{ " →" }</text>
-                <text class="smi-matrix__axis" x="-5" y="50" text-anchor="middle" transform="rotate(-90 -5 50)">{ props.axis_investment.clone() }{ " →" }</text>
+                // The axes are drawn arrows, not "→" characters: most sans-serif fonts lack the
+                // glyph, and the browser's search for a fallback font costs tens of
+                // milliseconds on the first result.
+                <path class="smi-matrix__arrow" d="M0 102.5H98M100 102.5l-3-1.6v3.2zM-2.5 100V2M-2.5 0l-1.6 3h3.2z" />
+                <text class="smi-matrix__axis" x="50" y="109" text-anchor="middle">{ props.axis_innovation.clone() }</text>
+                <text class="smi-matrix__axis" x="-6" y="50" text-anchor="middle" transform="rotate(-90 -6 50)">{ props.axis_investment.clone() }</text>
                 <circle class="smi-matrix__halo" cx={cx.clone()} cy={cy.clone()} r="6" />
                 <circle class="smi-matrix__dot" {cx} {cy} r="3" />
             </svg>

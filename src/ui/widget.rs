@@ -167,22 +167,11 @@ fn Widget(props: &WidgetProps) -> Html {
         .flatten()
         .map(|code| AttrValue::from(share::link(&base_url, &code)));
 
-    // Today's date in the widget's language, for the result. Formatted just after the result
-    // is on screen: the browser's first date formatting takes tens of milliseconds, which
-    // must not delay start-up or an answer.
-    let today = use_state(|| AttrValue::from(""));
-    {
-        let (today, lang) = (today.clone(), host.lang.clone());
-        let at_result = state.session.step == Step::Result;
-        use_effect_with(at_result, move |&at_result| {
-            if at_result && today.is_empty() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    platform::sleep(50).await;
-                    today.set(platform::today(&lang).into());
-                });
-            }
-        });
-    }
+    // Today's date in the widget's language, for the result and its card.
+    let today = match state.session.step {
+        Step::Result => AttrValue::from(props.strings.date(platform::today())),
+        _ => AttrValue::default(),
+    };
 
     // Once, after the first render: tell the host the widget is ready, and what went wrong
     // on the way.
@@ -356,7 +345,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     strings: s.clone(),
                     outcome: outcome.clone(),
                     host: host.clone(),
-                    date: (*today).clone(),
+                    date: today.clone(),
                     link: share_link.clone(),
                     status: copy_status.clone(),
                     heading: heading.clone(),
@@ -456,7 +445,7 @@ fn Widget(props: &WidgetProps) -> Html {
                     form => html! {
                         <>
                             <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome} host={host.clone()}
-                                date={(*today).clone()}
+                                date={today.clone()}
                                 heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
                                 {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share}
                                 {on_png} {on_native} {on_print} />

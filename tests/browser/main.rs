@@ -131,3 +131,52 @@ async fn destroy_empties_the_shadow_root() {
     w.unmount();
     assert_eq!(shadow.child_element_count(), 0);
 }
+
+/// The widget writes dates itself (no `Intl`, whose first use costs tens of milliseconds);
+/// here every language's date, every 3 days over 2015–2045, must equal what this browser's
+/// `Intl` writes for the same day.
+#[wasm_bindgen_test]
+fn dates_match_the_browser_s_intl_in_every_language() {
+    use smi_widget::engine::calendar::{days_since_1970, Date};
+    macro_rules! translation {
+        ($lang:literal) => {
+            concat!(
+                r#"{"questionnaire": "#,
+                include_str!(concat!("../../src/content/questionnaire.", $lang, ".json")),
+                r#", "ui": "#,
+                include_str!(concat!("../../src/content/ui.", $lang, ".json")),
+                "}"
+            )
+        };
+    }
+    let languages = [
+        ("en", smi_widget::content::strings().unwrap()),
+        ("ms", smi_widget::content::translation(translation!("ms")).unwrap().1),
+        ("ar", smi_widget::content::translation(translation!("ar")).unwrap().1),
+        ("fa", smi_widget::content::translation(translation!("fa")).unwrap().1),
+        ("ru", smi_widget::content::translation(translation!("ru")).unwrap().1),
+    ];
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into()).unwrap();
+    let start = days_since_1970(Date { year: 2015, month: 1, day: 1 });
+    let end = days_since_1970(Date { year: 2046, month: 1, day: 1 });
+    let mut compared = 0;
+    for (lang, strings) in &languages {
+        let locales = js_sys::Array::of1(&JsValue::from_str(lang));
+        let intl = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+        let format = intl.format();
+        for days in (start..end).step_by(3) {
+            // Noon UTC: the same calendar day in every time zone the test may run in.
+            let js_date = js_sys::Date::new(&JsValue::from_f64(days as f64 * 86_400_000.0 + 43_200_000.0));
+            let date = Date {
+                year: js_date.get_full_year() as i32,
+                month: js_date.get_month() + 1,
+                day: js_date.get_date(),
+            };
+            let theirs = format.call1(&JsValue::NULL, &js_date).unwrap().as_string().unwrap();
+            assert_eq!(strings.date(date), theirs, "{lang}, {date:?}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 5 * (end - start + 2) / 3);
+}

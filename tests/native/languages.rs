@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 use smi_widget::content::{self, LANGUAGES};
+use smi_widget::engine::calendar::Date;
 use smi_widget::engine::text::Strings;
 use std::collections::BTreeSet;
 
@@ -152,12 +153,67 @@ fn the_loader_knows_the_same_languages() {
     assert_eq!(listed, LANGUAGES);
 }
 
+fn strings_of(lang: &str) -> Strings {
+    match lang {
+        "en" => content::strings().unwrap(),
+        _ => content::translation(&translation_text(lang)).unwrap().1,
+    }
+}
+
 #[test]
-fn numbers_use_the_digits_the_browser_gives_the_language() {
+fn numbers_use_each_language_s_digits() {
     let mut s = content::strings().unwrap();
     assert_eq!(s.num(1984), "1984");
     s.zero = '\u{0660}';
     assert_eq!(s.num(1984), "١٩٨٤");
-    s.zero = '\u{06F0}';
-    assert_eq!(s.num(305), "۳۰۵");
+    assert_eq!(strings_of("fa").num(305), "۳۰۵");
+    assert_eq!(strings_of("ar").num(305), "305");
+}
+
+/// What Chromium 156's `Intl.DateTimeFormat(lang, { dateStyle: "long" })` writes for
+/// 23 November 2026 (the browser tests compare with `Intl` over many dates).
+#[test]
+fn dates_are_written_the_way_each_language_writes_them() {
+    let date = Date {
+        year: 2026,
+        month: 11,
+        day: 23,
+    };
+    let written: Vec<(&str, String)> = LANGUAGES
+        .iter()
+        .map(|l| (*l, strings_of(l).date(date)))
+        .collect();
+    assert_eq!(
+        written,
+        [
+            ("en", "November 23, 2026".to_owned()),
+            ("ms", "23 November 2026".to_owned()),
+            ("ar", "23 نوفمبر 2026".to_owned()),
+            ("fa", "۲ آذر ۱۴۰۵".to_owned()),
+            ("ru", "23 ноября 2026 г.".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn date_and_digit_keys_are_checked() {
+    let english: serde_json::Map<String, Value> =
+        serde_json::from_str(&read("ui.en.json")).unwrap();
+    let with = |key: &str, value: &str| {
+        let mut map: std::collections::BTreeMap<String, String> = english
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+            .collect();
+        map.insert(key.to_owned(), value.to_owned());
+        Strings::from_map(map)
+    };
+    assert!(with("digit_zero", "0").is_ok());
+    assert!(with("digit_zero", "x").unwrap_err().contains("digit_zero"));
+    assert!(with("digit_zero", "00").unwrap_err().contains("digit_zero"));
+    assert!(with("date_months", "Jan|Feb")
+        .unwrap_err()
+        .contains("12 month names"));
+    assert!(with("date_calendar", "julian")
+        .unwrap_err()
+        .contains("\"julian\""));
 }

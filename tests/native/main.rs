@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod architecture;
+mod calendar;
 mod card;
 mod config;
 mod content;
