@@ -149,17 +149,24 @@ fn dates_match_the_browser_s_intl_in_every_language() {
             )
         };
     }
+    let strings = |text: &str| smi_widget::content::translation(text).unwrap().1;
     let languages = [
         ("en", smi_widget::content::strings().unwrap()),
-        ("ms", smi_widget::content::translation(translation!("ms")).unwrap().1),
-        ("ar", smi_widget::content::translation(translation!("ar")).unwrap().1),
-        ("fa", smi_widget::content::translation(translation!("fa")).unwrap().1),
-        ("ru", smi_widget::content::translation(translation!("ru")).unwrap().1),
+        ("ms", strings(translation!("ms"))),
+        ("ar", strings(translation!("ar"))),
+        ("fa", strings(translation!("fa"))),
+        ("ru", strings(translation!("ru"))),
     ];
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into()).unwrap();
-    let start = days_since_1970(Date { year: 2015, month: 1, day: 1 });
-    let end = days_since_1970(Date { year: 2046, month: 1, day: 1 });
+    let year = |year| {
+        days_since_1970(Date {
+            year,
+            month: 1,
+            day: 1,
+        })
+    };
+    let (start, end) = (year(2015), year(2046));
     let mut compared = 0;
     for (lang, strings) in &languages {
         let locales = js_sys::Array::of1(&JsValue::from_str(lang));
@@ -167,13 +174,19 @@ fn dates_match_the_browser_s_intl_in_every_language() {
         let format = intl.format();
         for days in (start..end).step_by(3) {
             // Noon UTC: the same calendar day in every time zone the test may run in.
-            let js_date = js_sys::Date::new(&JsValue::from_f64(days as f64 * 86_400_000.0 + 43_200_000.0));
+            let js_date = js_sys::Date::new(&JsValue::from_f64(
+                days as f64 * 86_400_000.0 + 43_200_000.0,
+            ));
             let date = Date {
                 year: js_date.get_full_year() as i32,
                 month: js_date.get_month() + 1,
                 day: js_date.get_date(),
             };
-            let theirs = format.call1(&JsValue::NULL, &js_date).unwrap().as_string().unwrap();
+            let theirs = format
+                .call1(&JsValue::NULL, &js_date)
+                .unwrap()
+                .as_string()
+                .unwrap();
             assert_eq!(strings.date(date), theirs, "{lang}, {date:?}");
             compared += 1;
         }
