@@ -14,14 +14,14 @@
 //! - `engine/` — the functional core: questionnaire model and `validate()`, scoring, the
 //!   assessment flow, saved progress, share codes, host options (`config`), the `smi:*`
 //!   events, lead form checks and payloads (`lead`), the result card as SVG (`card`), text
-//!   templates and digits.
+//!   templates, digits and dates, and the calendars dates are written in (`calendar`).
 //! - `content/` — the questionnaire and interface strings of five languages as JSON
 //!   (English embedded, the others fetched by the loader) and the questionnaire's JSON Schema.
 //! - `ui/` — Yew components: `widget` (root, reducer, effects), `intro`, `question`,
 //!   `result`, `matrix`, `lead` (the form), and `sharing` (the share actions' context).
 //! - `embed.rs` — `mount`, options, the shadow root, the stylesheet, events, the panic
 //!   policy; `optionWarnings` and `questionnaireProblems` for the configurator.
-//! - `platform.rs` — local storage, console, focus, clipboard, dates and digits, dataLayer,
+//! - `platform.rs` — local storage, console, focus, clipboard, today's date, dataLayer,
 //!   and the loader's helpers (card export, lead delivery): thin adapters.
 //! - `js/` — the loader and custom element a host page includes (languages, the lead
 //!   outbox), the card helpers, the iframe page's and the configurator's scripts.

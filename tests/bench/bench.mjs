@@ -14,7 +14,7 @@ import { serve } from '../e2e/server.mjs';
 import { sizes } from './sizes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const RUNS = Number(process.env.RUNS ?? 7);
+const RUNS = Number(process.env.RUNS ?? 11);
 const RATES = [1, 4];
 const PROFILE = '1010101010101' + '23232323232323';
 const KIB = 1024;
