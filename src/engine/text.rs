@@ -142,21 +142,17 @@ impl Strings {
     fn check_dates(&self) -> Result<char, String> {
         let mut zero = self.digit_zero.chars();
         let zero = match (zero.next(), zero.next()) {
-            (Some(c), None) if c.is_numeric() => c,
+            // A zero digit of any script: numeric, and ASCII only if it is '0'.
+            (Some(c), None) if c.is_numeric() && (c == '0' || !c.is_ascii()) => c,
             _ => {
                 return Err(format!(
-                    "\"digit_zero\" must be one digit, not \"{}\"",
+                    "\"digit_zero\" must be the language's zero digit, not \"{}\"",
                     self.digit_zero
                 ))
             }
         };
-        if self
-            .date_months
-            .split('|')
-            .filter(|m| !m.trim().is_empty())
-            .count()
-            != 12
-        {
+        let months: Vec<&str> = self.date_months.split('|').collect();
+        if months.len() != 12 || months.iter().any(|m| m.trim().is_empty()) {
             return Err("\"date_months\" must list 12 month names separated by |".into());
         }
         if Calendar::from_name(&self.date_calendar).is_none() {

@@ -210,6 +210,8 @@ fn date_and_digit_keys_are_checked() {
     assert!(with("digit_zero", "0").is_ok());
     assert!(with("digit_zero", "x").unwrap_err().contains("digit_zero"));
     assert!(with("digit_zero", "00").unwrap_err().contains("digit_zero"));
+    assert!(with("digit_zero", "5").unwrap_err().contains("digit_zero"));
+    assert!(with("digit_zero", "۰").is_ok());
     assert!(with("date_months", "Jan|Feb")
         .unwrap_err()
         .contains("12 month names"));
