@@ -256,7 +256,7 @@ fn storage_key(q: Option<&Questionnaire>, element_id: &str) -> String {
 /// Dispatches `event` on the host element, bubbling and composed, and pushes it to
 /// `window.dataLayer` when the host asked for it.
 fn emit(host: &HtmlElement, data_layer: bool, event: &Event) {
-    let detail = js_sys::JSON::parse(&event.detail()).unwrap_or(JsValue::NULL);
+    let detail = crate::json::to_js(event).unwrap_or(JsValue::NULL);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -21,6 +21,8 @@
 //!   `result`, `matrix`, `lead` (the form), and `sharing` (the share actions' context).
 //! - `embed.rs` — `mount`, options, the shadow root, the stylesheet, events, the panic
 //!   policy; `optionWarnings` and `questionnaireProblems` for the configurator.
+//! - `json.rs` — JSON text to types and back: the browser's `JSON` with `serde-wasm-bindgen`
+//!   in the wasm, `serde_json` natively; a questionnaire's unknown keys are refused either way.
 //! - `platform.rs` — local storage, console, focus, clipboard, today's date, dataLayer,
 //!   and the loader's helpers (card export, lead delivery): thin adapters.
 //! - `js/` — the loader and custom element a host page includes (languages, the lead
@@ -38,6 +40,7 @@ pub mod content;
 pub mod engine;
 
 pub mod embed;
+pub mod json;
 pub mod platform;
 pub mod ui;
 

@@ -6,7 +6,8 @@
 
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::text::Strings;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub const QUESTIONNAIRE_EN: &str = include_str!("questionnaire.en.json");
 pub const UI_EN: &str = include_str!("ui.en.json");
@@ -17,8 +18,8 @@ pub fn questionnaire() -> Result<Questionnaire, Vec<Problem>> {
 }
 
 /// The shipped English interface strings.
-pub fn strings() -> Result<Strings, serde_json::Error> {
-    serde_json::from_str(UI_EN)
+pub fn strings() -> Result<Strings, String> {
+    crate::json::from_str(UI_EN)
 }
 
 /// The languages this build ships, by BCP 47 primary subtag. English is built in; the
@@ -27,22 +28,24 @@ pub fn strings() -> Result<Strings, serde_json::Error> {
 pub const LANGUAGES: &[&str] = &["en", "ms", "ar", "fa", "ru"];
 
 /// A language's questionnaire and interface strings, as `dist/i18n/<lang>.json` holds them.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Translation {
     questionnaire: Questionnaire,
-    ui: Strings,
+    ui: BTreeMap<String, String>,
 }
 
 /// Parses and validates a translation; every problem is listed.
 pub fn translation(text: &str) -> Result<(Questionnaire, Strings), Vec<Problem>> {
-    let t: Translation = serde_json::from_str(text).map_err(|e| {
+    let invalid = |e: String| {
         vec![Problem {
             path: String::new(),
             message: format!("not a valid translation: {e}"),
         }]
-    })?;
-    Ok((t.questionnaire.validated()?, t.ui))
+    };
+    let t: Translation = crate::json::from_str_exact(text).map_err(invalid)?;
+    let strings = Strings::from_map(t.ui).map_err(|e| invalid(format!("ui: {e}")))?;
+    Ok((t.questionnaire.validated()?, strings))
 }
 
 /// The first of `preferred` (language tags, most wanted first) this build ships, else English.

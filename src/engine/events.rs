@@ -86,7 +86,7 @@ impl Event {
 
     /// The payload as JSON text.
     pub fn detail(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "null".into())
+        crate::json::to_string(self)
     }
 
     pub fn answer(q: &Questionnaire, answers: &Answers, index: usize, choice: u8) -> Event {

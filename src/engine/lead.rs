@@ -7,7 +7,7 @@
 
 use super::events::Completion;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// When the form is shown.
@@ -196,6 +196,49 @@ pub struct Request {
     pub body: String,
 }
 
+/// One value of a lead: text, a score, or the consent flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum LeadValue {
+    Text(String),
+    Number(u8),
+    Flag(bool),
+}
+
+impl From<&str> for LeadValue {
+    fn from(text: &str) -> Self {
+        LeadValue::Text(text.to_owned())
+    }
+}
+
+impl From<String> for LeadValue {
+    fn from(text: String) -> Self {
+        LeadValue::Text(text)
+    }
+}
+
+impl From<u8> for LeadValue {
+    fn from(number: u8) -> Self {
+        LeadValue::Number(number)
+    }
+}
+
+impl From<bool> for LeadValue {
+    fn from(flag: bool) -> Self {
+        LeadValue::Flag(flag)
+    }
+}
+
+impl fmt::Display for LeadValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LeadValue::Text(text) => f.write_str(text),
+            LeadValue::Number(number) => number.fmt(f),
+            LeadValue::Flag(flag) => flag.fmt(f),
+        }
+    }
+}
+
 /// Everything known about a lead, as flat (name, value) pairs in a stable order: the lead
 /// id, the visitor's fields, the result, the links, the page's UTM parameters, the host's
 /// extra fields. Field names are mapped as the host asked.
@@ -205,7 +248,7 @@ pub fn lead_fields(
     values: &[(Field, String)],
     result: &Completion,
     page_url: &str,
-) -> Vec<(String, Value)> {
+) -> Vec<(String, LeadValue)> {
     let map = |name: &str| -> String {
         config
             .mapping
@@ -213,7 +256,7 @@ pub fn lead_fields(
             .find(|(ours, _)| ours == name)
             .map_or_else(|| name.to_owned(), |(_, theirs)| theirs.clone())
     };
-    let mut out: Vec<(String, Value)> = vec![(map("lead_id"), id.into())];
+    let mut out: Vec<(String, LeadValue)> = vec![(map("lead_id"), id.into())];
     for &(field, _) in &config.fields {
         if let Some((_, v)) = values.iter().find(|(f, _)| *f == field) {
             if !v.trim().is_empty() {
@@ -281,25 +324,23 @@ fn percent_decode(text: &str) -> String {
 }
 
 /// The request for `fields` in the host's format, or `None` without an endpoint.
-pub fn request(config: &LeadConfig, id: &str, fields: &[(String, Value)]) -> Option<Request> {
+pub fn request(config: &LeadConfig, id: &str, fields: &[(String, LeadValue)]) -> Option<Request> {
     let endpoint = config.endpoint.clone()?;
     let (content_type, body) = match config.format {
         Format::Json => {
-            let object: Map<String, Value> = fields.iter().cloned().collect();
-            ("application/json", Value::Object(object).to_string())
+            // One value per name, the last one given winning, names in sorted order.
+            let object: BTreeMap<&str, &LeadValue> =
+                fields.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            ("application/json", crate::json::to_string(&object))
         }
         Format::Form => {
-            let text = |v: &Value| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
             let body = fields
                 .iter()
                 .map(|(k, v)| {
                     format!(
                         "{}={}",
                         super::text::percent_encode(k),
-                        super::text::percent_encode(&text(v))
+                        super::text::percent_encode(&v.to_string())
                     )
                 })
                 .collect::<Vec<_>>()

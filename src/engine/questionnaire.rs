@@ -179,7 +179,7 @@ impl fmt::Display for Problem {
 impl Questionnaire {
     /// Parses and validates; on failure returns every problem found.
     pub fn from_json(text: &str) -> Result<Questionnaire, Vec<Problem>> {
-        let q: Questionnaire = serde_json::from_str(text).map_err(|e| {
+        let q: Questionnaire = crate::json::from_str_exact(text).map_err(|e| {
             vec![Problem {
                 path: String::new(),
                 message: format!("not a valid questionnaire: {e}"),

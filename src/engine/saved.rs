@@ -22,6 +22,12 @@ struct Saved {
     answers: Answers,
 }
 
+/// Only the format version of saved progress.
+#[derive(Deserialize)]
+struct Head {
+    v: Option<u64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SavedError {
     Corrupt(String),
@@ -53,19 +59,18 @@ pub fn encode(q: &Questionnaire, s: &Session) -> String {
         step: s.step,
         answers: s.answers.clone(),
     };
-    serde_json::to_string(&saved).unwrap_or_default()
+    crate::json::to_string(&saved)
 }
 
 pub fn decode(q: &Questionnaire, text: &str) -> Result<Session, SavedError> {
-    let version: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
-    match version.get("v").and_then(serde_json::Value::as_u64) {
+    // The version first: a later format may differ in everything else.
+    let head: Head = crate::json::from_str(text).map_err(SavedError::Corrupt)?;
+    match head.v {
         Some(v) if v == u64::from(SAVED_VERSION) => {}
         Some(v) => return Err(SavedError::UnknownVersion(v.try_into().unwrap_or(u32::MAX))),
         None => return Err(SavedError::Corrupt("no format version".into())),
     }
-    let saved: Saved =
-        serde_json::from_value(version).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+    let saved: Saved = crate::json::from_str(text).map_err(SavedError::Corrupt)?;
     if saved.q != q.fingerprint() {
         return Err(SavedError::OtherQuestionnaire);
     }

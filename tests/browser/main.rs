@@ -9,6 +9,21 @@ use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A language's `dist/i18n/<lang>.json`, as `.ci/build.sh` writes it, from the sources.
+macro_rules! translation {
+    ($lang:literal) => {
+        concat!(
+            r#"{"questionnaire": "#,
+            include_str!(concat!("../../src/content/questionnaire.", $lang, ".json")),
+            r#", "ui": "#,
+            include_str!(concat!("../../src/content/ui.", $lang, ".json")),
+            "}"
+        )
+    };
+}
+
+mod json;
+
 const KEY: &str = "smi-widget:smi";
 
 struct Mounted {
@@ -138,17 +153,6 @@ async fn destroy_empties_the_shadow_root() {
 #[wasm_bindgen_test]
 fn dates_match_the_browser_s_intl_in_every_language() {
     use smi_widget::engine::calendar::{days_since_1970, Date};
-    macro_rules! translation {
-        ($lang:literal) => {
-            concat!(
-                r#"{"questionnaire": "#,
-                include_str!(concat!("../../src/content/questionnaire.", $lang, ".json")),
-                r#", "ui": "#,
-                include_str!(concat!("../../src/content/ui.", $lang, ".json")),
-                "}"
-            )
-        };
-    }
     let strings = |text: &str| smi_widget::content::translation(text).unwrap().1;
     let languages = [
         ("en", smi_widget::content::strings().unwrap()),

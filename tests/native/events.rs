@@ -64,3 +64,20 @@ fn answer_ready_share_error_shapes() {
         )
     );
 }
+
+#[test]
+fn complete_detail_text_is_pinned() {
+    // tests/browser/json.rs expects the same text from the browser's JSON.
+    let a = answers("1010101010101 23232323232323");
+    let outcome = evaluate(smi(), &a).unwrap();
+    let event = Event::complete(
+        smi(),
+        &a,
+        &outcome,
+        Some("https://x.example/p#smi=1O7u7uREREamd".into()),
+    );
+    assert_eq!(
+        event.detail(),
+        include_str!("../fixtures/complete-detail.json")
+    );
+}

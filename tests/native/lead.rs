@@ -192,6 +192,8 @@ fn a_lead_carries_the_result_links_utm_and_extras_under_mapped_names() {
     let body: Value = serde_json::from_str(&json.body).unwrap();
     assert_eq!(body["EMAIL"], "ada@example.com");
     assert_eq!(body["innovation"], 84);
+    // Names sorted, one value each; tests/browser/json.rs expects the same text in a browser.
+    assert_eq!(json.body, include_str!("../fixtures/lead-body.json"));
 
     let form = request(
         &LeadConfig {
