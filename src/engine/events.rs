@@ -5,6 +5,7 @@
 //! `detail`, and, when the host opted in, pushes it to `window.dataLayer`. The payloads are
 //! part of the public interface (README, "Events"): add fields, never rename them.
 
+use super::lead::Field;
 use super::questionnaire::Questionnaire;
 use super::scoring::{Answers, Outcome};
 use serde::Serialize;
@@ -101,6 +102,21 @@ impl Event {
         }
     }
 
+    /// The lead event: the visitor's non-empty fields, trimmed, under our field names.
+    pub fn lead(lead_id: &str, values: &[(Field, String)], result: Completion) -> Event {
+        let mut lead = BTreeMap::new();
+        for (field, value) in values {
+            if !value.trim().is_empty() {
+                lead.insert(field.as_str().to_owned(), value.trim().to_owned());
+            }
+        }
+        Event::Lead {
+            lead_id: lead_id.to_owned(),
+            lead,
+            result,
+        }
+    }
+
     pub fn complete(
         q: &Questionnaire,
         answers: &Answers,
@@ -121,12 +137,17 @@ impl Event {
                     score: p.score,
                 })
                 .collect(),
-            answers: q
-                .items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| answers.get(i).map(|c| (item.id.0.clone(), c)))
-                .collect(),
+            answers: {
+                // Inserted one by one: collecting into a map would sort first, and each
+                // sort instantiated costs the wasm about 3.5 KiB.
+                let mut by_id = BTreeMap::new();
+                for (i, item) in q.items.iter().enumerate() {
+                    if let Some(choice) = answers.get(i) {
+                        by_id.insert(item.id.0.clone(), choice);
+                    }
+                }
+                by_id
+            },
             share_url,
         })
     }

@@ -329,8 +329,11 @@ pub fn request(config: &LeadConfig, id: &str, fields: &[(String, LeadValue)]) ->
     let (content_type, body) = match config.format {
         Format::Json => {
             // One value per name, the last one given winning, names in sorted order.
-            let object: BTreeMap<&str, &LeadValue> =
-                fields.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            // Inserted one by one, not collected: see `Event::complete`.
+            let mut object = BTreeMap::new();
+            for (k, v) in fields {
+                object.insert(k.as_str(), v);
+            }
             ("application/json", crate::json::to_string(&object))
         }
         Format::Form => {

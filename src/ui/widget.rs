@@ -394,15 +394,7 @@ fn Widget(props: &WidgetProps) -> Html {
                                 return;
                             };
                             let fields = lead::lead_fields(&host.config.lead, &id, &values, &result, &platform::page_url());
-                            host.on_event.emit(Event::Lead {
-                                lead_id: id.clone(),
-                                lead: values
-                                    .iter()
-                                    .filter(|(_, v)| !v.trim().is_empty())
-                                    .map(|(f, v)| (f.as_str().to_owned(), v.trim().to_owned()))
-                                    .collect(),
-                                result,
-                            });
+                            host.on_event.emit(Event::lead(&id, &values, result));
                             // One lead per visitor: the form does not come back after a reload.
                             let _ = platform::save(&key, &id);
                             done.set(true);

@@ -81,3 +81,27 @@ fn complete_detail_text_is_pinned() {
         include_str!("../fixtures/complete-detail.json")
     );
 }
+
+#[test]
+fn lead_carries_the_trimmed_non_empty_fields_and_the_result() {
+    use smi_widget::engine::lead::Field;
+    let a = answers("1010101010101 23232323232323");
+    let outcome = evaluate(smi(), &a).unwrap();
+    let Event::Complete(result) = Event::complete(smi(), &a, &outcome, None) else {
+        unreachable!()
+    };
+    let values = [
+        (Field::Name, " Ada ".to_owned()),
+        (Field::Email, "ada@example.com".to_owned()),
+        (Field::Company, "  ".to_owned()),
+    ];
+    let event = Event::lead("L1", &values, result);
+    assert_eq!(event.name(), "smi:lead");
+    let d = detail(&event);
+    assert_eq!(d["lead_id"], "L1");
+    assert_eq!(
+        d["lead"],
+        json!({"name": "Ada", "email": "ada@example.com"})
+    );
+    assert_eq!(d["result"]["category"], "participant");
+}

@@ -133,4 +133,19 @@ proptest! {
         let o = evaluate(smi(), &a).unwrap();
         prop_assert_eq!(o.actions.len(), short.min(5));
     }
+
+    #[test]
+    fn actions_are_the_most_urgent_in_a_stable_order(a in any_answers()) {
+        // Urgency = weight × the share of the item's best score not reached.
+        let urgency = |i: usize| {
+            let it = &smi().items[i];
+            let best = f64::from(it.choices.last().unwrap().score);
+            let chosen = f64::from(it.choices[usize::from(a.0[i].unwrap())].score);
+            f64::from(it.weight) * (1.0 - chosen / best)
+        };
+        let mut expected: Vec<usize> = (0..smi().items.len()).filter(|&i| urgency(i) > 0.0).collect();
+        expected.sort_by(|&x, &y| urgency(y).total_cmp(&urgency(x)));
+        expected.truncate(5);
+        prop_assert_eq!(evaluate(smi(), &a).unwrap().actions, expected);
+    }
 }
