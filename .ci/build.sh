@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the release widget into dist/: the wasm (bindgen'd, wasm-opt -Oz), its JS glue,
-# the loader smi-widget.js, the iframe page frame.html, the demo page and the example host
-# pages. Usage: .ci/build.sh [--dev]
+# Builds the release widget into dist/: the wasm (bindgen'd, wasm-opt -Oz), its JS glue and
+# the loader smi-widget.js (both minified by esbuild), the iframe page frame.html, the demo
+# page and the example host pages. Usage: .ci/build.sh [--dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -21,6 +21,13 @@ if [ $profile = release ]; then
 fi
 cp src/js/smi-widget.js src/js/card.js src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css dist/
+if [ $profile = release ]; then
+  # What a visitor's browser downloads, minified (whitespace, comments, local names); the
+  # sources in src/js stay as written. The configurator is a tool page and stays readable.
+  for js in smi_widget.js smi-widget.js card.js frame.js; do
+    esbuild "dist/$js" --minify --format=esm --target=es2020 --log-level=warning --outfile="dist/$js" --allow-overwrite
+  done
+fi
 cp -r examples dist/
 cp src/content/questionnaire.schema.json dist/
 # One file per language besides English (which is inside the wasm): its questionnaire and

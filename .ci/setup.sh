@@ -38,7 +38,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-core python3 >/dev/null
 fi
 
-# npm: wasm-opt (binaryen), the Playwright driver, axe-core.
+# npm: wasm-opt (binaryen), esbuild (minifies the JS), the Playwright driver, axe-core.
 # `npm ci` is exact and offline-friendly once package-lock.json exists.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
