@@ -35,12 +35,6 @@ fn every_shipped_language_parses_and_round_trips() {
         translation!("ru"),
     ] {
         let (q, _) = content::translation(text).expect("a shipped translation parses");
-        let misspelt = text.replacen(r#""help""#, r#""hlep""#, 1);
-        let refused = content::translation(&misspelt).map(|_| ()).unwrap_err();
-        assert!(
-            refused[0].message.contains("unknown field `hlep`"),
-            "{refused:?}"
-        );
         assert_eq!(q.items.len(), en.items.len());
         assert_eq!(q.fingerprint(), en.fingerprint(), "{}", q.title);
     }
