@@ -3,8 +3,9 @@
 //! Owns the questionnaire model and its validation, scoring, the step-by-step flow of an
 //! assessment, the saved-progress format and text templating. It must not import `yew`,
 //! `web_sys`, `gloo`, `wasm_bindgen` or `js_sys`, and it never does IO: callers hand it
-//! strings and get values (or typed errors) back. `tests/native/architecture.rs` enforces
-//! the import rule.
+//! strings and get values (or typed errors) back; JSON text goes through `crate::json`
+//! (the browser's `JSON` in the wasm, `serde_json` natively). `tests/native/architecture.rs`
+//! enforces the import rule.
 
 pub mod calendar;
 pub mod card;
