@@ -12,17 +12,9 @@ use std::collections::BTreeMap;
 pub const QUESTIONNAIRE_EN: &str = include_str!("questionnaire.en.json");
 pub const UI_EN: &str = include_str!("ui.en.json");
 
-/// The shipped English questionnaire. Parsed without the unknown-key check that custom
-/// questionnaires get (it costs 5–30 ms at start-up in the browser): the native tests parse
-/// every shipped file with `serde_json`, which refuses unknown keys.
+/// The shipped English questionnaire.
 pub fn questionnaire() -> Result<Questionnaire, Vec<Problem>> {
-    let q: Questionnaire = crate::json::from_str(QUESTIONNAIRE_EN).map_err(|e| {
-        vec![Problem {
-            path: String::new(),
-            message: format!("not a valid questionnaire: {e}"),
-        }]
-    })?;
-    q.validated()
+    Questionnaire::from_shipped_json(QUESTIONNAIRE_EN)
 }
 
 /// The shipped English interface strings.
