@@ -200,12 +200,7 @@ fn questionnaire(
     custom: Option<&str>,
     load_error: Option<String>,
 ) -> Result<Questionnaire, Vec<Problem>> {
-    let problem = |message: String| {
-        vec![Problem {
-            path: String::new(),
-            message,
-        }]
-    };
+    let problem = |message: String| vec![Problem::whole(message)];
     match (custom, load_error) {
         (_, Some(why)) => Err(problem(why)),
         (Some(text), None) if text.trim_start().starts_with('{') => Questionnaire::from_json(text),

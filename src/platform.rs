@@ -258,8 +258,7 @@ pub fn focus_within(within: &NodeRef, id: &str) {
 /// takes it. Resolves to "sent", "queued", "queued-memory" (no storage: retried while the
 /// page is open) or "rejected" (a 4xx answer).
 pub async fn deliver_lead(request: &crate::engine::lead::Request) -> Result<String, String> {
-    let json = crate::json::to_string(request);
-    call_helper("deliverLead", &[json.into()])
+    call_helper("deliverLead", &[crate::json::to_js(request)?])
         .await?
         .as_string()
         .ok_or_else(|| "the loader gave no delivery outcome".into())

@@ -38,12 +38,7 @@ struct Translation {
 /// Parses and validates a translation; every problem is listed. Like the English
 /// questionnaire, a shipped file: its keys are checked by the native tests.
 pub fn translation(text: &str) -> Result<(Questionnaire, Strings), Vec<Problem>> {
-    let invalid = |e: String| {
-        vec![Problem {
-            path: String::new(),
-            message: format!("not a valid translation: {e}"),
-        }]
-    };
+    let invalid = |e: String| vec![Problem::whole(format!("not a valid translation: {e}"))];
     let t: Translation = crate::json::from_str(text).map_err(invalid)?;
     let strings = Strings::from_map(t.ui).map_err(|e| invalid(format!("ui: {e}")))?;
     Ok((t.questionnaire.validated()?, strings))

@@ -162,17 +162,19 @@ pub enum Invalid {
     NoConsent,
 }
 
+/// The visitor's value for `field`, trimmed; empty when not given.
+pub fn value(values: &[(Field, String)], field: Field) -> &str {
+    values
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("", |(_, v)| v.trim())
+}
+
 /// Every problem with the visitor's `values` (trimmed) and consent, in form order.
 pub fn check(config: &LeadConfig, values: &[(Field, String)], consent: bool) -> Vec<Invalid> {
-    let value = |field: Field| {
-        values
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map_or("", |(_, v)| v.trim())
-    };
     let mut out = Vec::new();
     for &(field, required) in &config.fields {
-        let v = value(field);
+        let v = value(values, field);
         if v.is_empty() {
             if required {
                 out.push(Invalid::Missing(field));
@@ -258,10 +260,9 @@ pub fn lead_fields(
     };
     let mut out: Vec<(String, LeadValue)> = vec![(map("lead_id"), id.into())];
     for &(field, _) in &config.fields {
-        if let Some((_, v)) = values.iter().find(|(f, _)| *f == field) {
-            if !v.trim().is_empty() {
-                out.push((map(field.as_str()), v.trim().into()));
-            }
+        let v = value(values, field);
+        if !v.is_empty() {
+            out.push((map(field.as_str()), v.into()));
         }
     }
     out.push((map("consent"), true.into()));

@@ -166,6 +166,16 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem with the whole text rather than one place in it.
+    pub fn whole(message: String) -> Problem {
+        Problem {
+            path: String::new(),
+            message,
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
@@ -191,12 +201,7 @@ impl Questionnaire {
 
     fn checked(parsed: Result<Questionnaire, String>) -> Result<Questionnaire, Vec<Problem>> {
         parsed
-            .map_err(|e| {
-                vec![Problem {
-                    path: String::new(),
-                    message: format!("not a valid questionnaire: {e}"),
-                }]
-            })?
+            .map_err(|e| vec![Problem::whole(format!("not a valid questionnaire: {e}"))])?
             .validated()
     }
 

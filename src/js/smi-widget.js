@@ -73,8 +73,8 @@ function flush() {
   return flushing;
 }
 
-async function deliverLead(json) {
-  const entry = { ...JSON.parse(json), attempts: 0, due: 0 };
+async function deliverLead(request) {
+  const entry = { ...request, attempts: 0, due: 0 };
   if (!readOutbox().some((e) => e.id === entry.id)) {
     const items = readOutbox();
     items.push(entry);
