@@ -57,6 +57,22 @@ pub fn focus(node: &NodeRef) {
     }
 }
 
+/// Runs `f` once the browser has painted: a frame callback runs just before the next paint,
+/// and the zero-delay timer it starts runs after it.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let later = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(later.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
 /// The page's URL fragment (with its `#`), or "" outside a browser.
 pub fn fragment() -> String {
     web_sys::window()

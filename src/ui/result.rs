@@ -47,6 +47,10 @@ pub struct ResultProps {
     pub shared: bool,
     #[prop_or_default]
     pub on_take: Callback<()>,
+    /// Only what fills the first screen (heading, matrix, scores, recommendation), so that
+    /// it paints sooner; the widget renders the rest right after that paint.
+    #[prop_or_default]
+    pub first_screen: bool,
 }
 
 /// The "Share your result" block: the link, copy, and share links for LinkedIn, X, e-mail.
@@ -171,47 +175,49 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <h3 class="smi-subheading">{ &s.recommendation_heading }</h3>
                 <p>{ &category.recommendation }</p>
             </section>
-            <section class="smi-block">
-                <h3 class="smi-subheading">{ &s.pillars_heading }</h3>
-                <ul class="smi-pillars">
-                    { for o.pillars.iter().map(|p| html! {
-                        <li class="smi-pillar" key={p.pillar.0.clone()}>
-                            <span class="smi-pillar__name">{ q.pillar_name(&p.pillar) }</span>
-                            <svg class="smi-pillar__bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                                <rect class="smi-pillar__track" width="100" height="6" rx="3" />
-                                <rect class="smi-pillar__fill" width={p.score.to_string()} height="6" rx="3" />
-                            </svg>
-                            <span class="smi-pillar__score" aria-hidden="true">{ s.num(p.score) }</span>
-                            <span class="smi-sr">{ out_of(p.score) }</span>
-                        </li>
-                    }) }
-                </ul>
-            </section>
-            <section class="smi-block">
-                <h3 class="smi-subheading">{ &s.actions_heading }</h3>
-                if o.actions.is_empty() {
-                    <p>{ &s.actions_none }</p>
-                } else {
-                    <ol class="smi-plan">
-                        { for o.actions.iter().map(|&i| html! {
-                            <li class="smi-plan__item" key={i}>{ &q.items[i].action }</li>
+            if !props.first_screen {
+                <section class="smi-block">
+                    <h3 class="smi-subheading">{ &s.pillars_heading }</h3>
+                    <ul class="smi-pillars">
+                        { for o.pillars.iter().map(|p| html! {
+                            <li class="smi-pillar" key={p.pillar.0.clone()}>
+                                <span class="smi-pillar__name">{ q.pillar_name(&p.pillar) }</span>
+                                <svg class="smi-pillar__bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                                    <rect class="smi-pillar__track" width="100" height="6" rx="3" />
+                                    <rect class="smi-pillar__fill" width={p.score.to_string()} height="6" rx="3" />
+                                </svg>
+                                <span class="smi-pillar__score" aria-hidden="true">{ s.num(p.score) }</span>
+                                <span class="smi-sr">{ out_of(p.score) }</span>
+                            </li>
                         }) }
-                    </ol>
+                    </ul>
+                </section>
+                <section class="smi-block">
+                    <h3 class="smi-subheading">{ &s.actions_heading }</h3>
+                    if o.actions.is_empty() {
+                        <p>{ &s.actions_none }</p>
+                    } else {
+                        <ol class="smi-plan">
+                            { for o.actions.iter().map(|&i| html! {
+                                <li class="smi-plan__item" key={i}>{ &q.items[i].action }</li>
+                            }) }
+                        </ol>
+                    }
+                </section>
+                if let (Some(link), false) = (&props.share_link, props.shared) {
+                    { share_block(props, link, &share_text) }
                 }
-            </section>
-            if let (Some(link), false) = (&props.share_link, props.shared) {
-                { share_block(props, link, &share_text) }
+                <div class="smi-actions">
+                    if let Some(cta) = &config.cta {
+                        <a class="smi-button smi-button--primary smi-cta" href={cta.url.clone()} target="_blank" rel="noopener">{ &cta.label }</a>
+                    }
+                    if props.shared {
+                        <button type="button" class="smi-button smi-button--primary" onclick={take}>{ &s.take_yourself }</button>
+                    } else {
+                        <button type="button" class="smi-button" onclick={restart}>{ &s.restart }</button>
+                    }
+                </div>
             }
-            <div class="smi-actions">
-                if let Some(cta) = &config.cta {
-                    <a class="smi-button smi-button--primary smi-cta" href={cta.url.clone()} target="_blank" rel="noopener">{ &cta.label }</a>
-                }
-                if props.shared {
-                    <button type="button" class="smi-button smi-button--primary" onclick={take}>{ &s.take_yourself }</button>
-                } else {
-                    <button type="button" class="smi-button" onclick={restart}>{ &s.restart }</button>
-                }
-            </div>
         </section>
     }
 }

@@ -225,31 +225,41 @@ fn Widget(props: &WidgetProps) -> Html {
 
     // On each step change after the first render: move focus to the new step's heading (the
     // host page owns focus until the visitor acts), and tell the host about starts and
-    // completions.
+    // completions. The result paints its first screen first; the rest of it, and the news of
+    // the completion, follow that paint.
     let heading = use_node_ref();
+    let result_whole = use_state(|| false);
     {
         let (heading, previous) = (heading.clone(), use_mut_ref(|| None::<Step>));
         let (q, host, state, link) = (q.clone(), host.clone(), state.clone(), share_link.clone());
+        let whole = result_whole.clone();
         use_effect_with(state.session.step, move |step| {
-            let Some(before) = previous.replace(Some(*step)) else {
-                return;
-            };
-            platform::focus(&heading);
-            let session = &state.session;
-            match (before, *step) {
-                (Step::Intro, Step::Question(_)) => host.on_event.emit(Event::Start {
-                    questionnaire: q.id.clone(),
-                    resumed: session.answers.answered() > 0,
-                }),
-                (Step::Question(_), Step::Result) => {
-                    if let Some(outcome) = evaluate(&q, &session.answers) {
-                        let url = link.as_ref().map(|l| l.to_string());
-                        host.on_event
-                            .emit(Event::complete(&q, &session.answers, &outcome, url));
-                    }
+            let before = previous.replace(Some(*step));
+            if let Some(before) = before {
+                platform::focus(&heading);
+                if let (Step::Intro, Step::Question(_)) = (before, *step) {
+                    host.on_event.emit(Event::Start {
+                        questionnaire: q.id.clone(),
+                        resumed: state.session.answers.answered() > 0,
+                    });
                 }
-                _ => {}
             }
+            if *step != Step::Result {
+                if *whole {
+                    whole.set(false);
+                }
+                return;
+            }
+            let completed = matches!(before, Some(Step::Question(_)));
+            platform::after_paint(move || {
+                whole.set(true);
+                let answers = &state.session.answers;
+                if let (true, Some(outcome)) = (completed, evaluate(&q, answers)) {
+                    let url = link.as_ref().map(|l| l.to_string());
+                    host.on_event
+                        .emit(Event::complete(&q, answers, &outcome, url));
+                }
+            });
         });
     }
 
@@ -440,8 +450,8 @@ fn Widget(props: &WidgetProps) -> Html {
                                 date={today.clone()}
                                 heading_ref={heading.clone()} on_restart={dispatch(Action::Restart)}
                                 {share_link} copy_status={(*copy_status).clone()} {on_copy} {on_share}
-                                {on_png} {on_native} {on_print} />
-                            { for form.filter(|_| gate == Gate::After) }
+                                {on_png} {on_native} {on_print} first_screen={!*result_whole} />
+                            { for form.filter(|_| gate == Gate::After && *result_whole) }
                         </>
                     },
                 }

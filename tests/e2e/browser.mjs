@@ -47,6 +47,8 @@ export async function finish(w, digits) {
     await w.getByRole('button', { name: n === digits.length - 1 ? 'See my result' : 'Next' }).click();
   }
   await w.getByRole('heading', { name: /Your social maturity/ }).waitFor();
+  // The rest of the result, and smi:complete, follow its first paint.
+  await w.getByRole('button', { name: 'Retake the assessment' }).waitFor();
 }
 
 /** A host page that loads the built widget from the server root and holds `body`. */

@@ -55,6 +55,8 @@ async function checkResult(page, category, investment, innovation) {
   assert.deepEqual(scores, [String(investment), String(innovation)]);
   const matrix = `investment ${investment}, innovation ${innovation}, in the ${category} quadrant`;
   await w.getByRole('img', { name: new RegExp(matrix) }).waitFor();
+  // The first screen paints first; the pillars, the plan and sharing follow it.
+  await w.getByRole('heading', { name: 'Your action plan' }).waitFor();
   assert.ok((await w.getByRole('listitem').count()) >= 3 + 3, 'pillars and actions listed');
 }
 

@@ -13,6 +13,15 @@ async fn render(digits: &str) -> String {
 }
 
 async fn render_with(digits: &str, share_link: Option<&str>, shared: bool) -> String {
+    render_props(digits, share_link, shared, false).await
+}
+
+async fn render_props(
+    digits: &str,
+    share_link: Option<&str>,
+    shared: bool,
+    first_screen: bool,
+) -> String {
     let props = ResultProps {
         questionnaire: Rc::new(smi().clone()),
         strings: Rc::new(content::strings().unwrap()),
@@ -30,6 +39,7 @@ async fn render_with(digits: &str, share_link: Option<&str>, shared: bool) -> St
         date: Default::default(),
         shared,
         on_take: Default::default(),
+        first_screen,
     };
     let html = LocalServerRenderer::<ResultView>::with_props(props)
         .hydratable(false)
@@ -72,6 +82,29 @@ async fn the_result_names_category_scores_and_plan() {
     ] {
         assert!(html.contains(expected), "missing {expected:?}");
     }
+}
+
+#[tokio::test]
+async fn the_first_screen_is_the_head_matrix_scores_and_recommendation() {
+    let link = Some("https://consultancy.test/smi#smi=1O7u7uREREamd");
+    let digits = "1010101010101 23232323232323";
+    let first = render_props(digits, link, false, true).await;
+    let whole = render_props(digits, link, false, false).await;
+    for shown in [
+        "<bdi>Participant</bdi>",
+        "role=\"img\"",
+        "19 out of 100",
+        "Invest fully",
+    ] {
+        assert!(first.contains(shown), "the first screen lacks {shown:?}");
+    }
+    for later in ["smi-pillars", "smi-plan", "smi-share", "smi-actions"] {
+        assert!(!first.contains(later), "the first screen has {later:?}");
+        assert!(whole.contains(later), "the whole result lacks {later:?}");
+    }
+    // The first screen is the start of the whole result, unchanged.
+    let cut = first.rfind("</section>").unwrap();
+    assert!(whole.starts_with(&first[..cut]));
 }
 
 #[tokio::test]
