@@ -1,6 +1,7 @@
 // The benchmark: sizes of dist/ and, in headless Chromium at 1× and 4× CPU throttling, the
 // timings of a whole assessment, as median (min–max) over RUNS runs. Writes
 // tests/bench/results.json and tests/bench/results.md. Run it with `bash .ci/bench.sh`.
+// With COMPARE=dirA,dirB it measures built dist/ copies against each other instead.
 //
 // Timings are taken in the page with performance.now(). "Input to next paint" is the time
 // from a click to the first frame after it: a requestAnimationFrame callback followed by a
@@ -188,4 +189,37 @@ async function main() {
   process.stdout.write(markdown);
 }
 
-await main();
+// Two or more builds measured in turn, run by run, so that a slow spell of the machine
+// weighs on each alike: `COMPARE=dirA,dirB node tests/bench/bench.mjs` (RATE=4 by default,
+// RUNS as above). Prints the medians of each build; writes nothing.
+async function compare(dirs) {
+  const rate = Number(process.env.RATE ?? 4);
+  const servers = await Promise.all(dirs.map((dir) => serve(path.resolve(dir))));
+  const browser = await launch();
+  const unthrottled = await launch(UNTHROTTLED_FRAMES);
+  const runs = dirs.map(() => ({ paced: [], fast: [] }));
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const [k, server] of servers.entries()) {
+        runs[k].paced.push(await run(browser, server.url, rate));
+        runs[k].fast.push(await run(unthrottled, server.url, rate));
+      }
+    }
+  } finally {
+    await browser.close();
+    await unthrottled.close();
+    for (const server of servers) await server.close();
+  }
+  console.log(`${RUNS} runs each at ${rate}× CPU, interleaved; medians`);
+  console.log(['measure', ...dirs].join(' | '));
+  for (const [key, label, unit] of METRICS) {
+    const cells = runs.map(({ paced, fast }) => {
+      const from = FROM_UNTHROTTLED.includes(key) ? fast : paced;
+      return fmt(median(from.map((r) => r[key])), unit);
+    });
+    console.log([`${label} (${unit})`, ...cells].join(' | '));
+  }
+}
+
+if (process.env.COMPARE) await compare(process.env.COMPARE.split(','));
+else await main();
