@@ -142,6 +142,11 @@ pub fn mount(
             on_event.emit(Event::error("invalid-questionnaire", message));
             Rc::new(problems)
         });
+    if let Ok(q) = &content {
+        // Where the matrix's names sit (`ui::matrix`); CSSOM again, for the same reason.
+        root.style()
+            .set_property("--_split", &format!("{}%", q.threshold))?;
+    }
     let storage_key = storage_key(content.as_ref().ok().map(|q| &**q), &host.id());
     let props = AppProps {
         content,
