@@ -35,7 +35,15 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let t = u32::from(props.threshold);
     let dot_y = 100 - u32::from(props.investment);
     // Plot area 0–100 in both directions; y grows downward in SVG, investment grows up.
-    let quadrant = |id: CategoryId, x: u32, y: u32, w: u32, h: u32| {
+    // Each quadrant in reading order (the names' grid fills the same way), with the index of
+    // its name in `names`, and its x, y, width, height.
+    let quadrants = [
+        (CategoryId::Conservative, 1, 0, 0, t, 100 - t),
+        (CategoryId::SocialFirst, 3, t, 0, 100 - t, 100 - t),
+        (CategoryId::Observer, 0, 0, 100 - t, t, t),
+        (CategoryId::Participant, 2, t, 100 - t, 100 - t, t),
+    ];
+    let rect = |&(id, _, x, y, w, h): &(CategoryId, usize, u32, u32, u32, u32)| {
         let class = classes!(
             "smi-matrix__quadrant",
             (id == props.category).then_some("smi-matrix__quadrant--current"),
@@ -46,10 +54,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     };
     // In the company's quadrant the name moves off the dot: to the top when the dot is in the
     // lower half of the quadrant, to the bottom otherwise.
-    let name = |id: CategoryId, i: usize, top: u32, height: u32| {
+    let name = |&(id, i, _, y, _, h): &(CategoryId, usize, u32, u32, u32, u32)| {
         let place = match id == props.category {
             false => None,
-            true if 2 * dot_y > 2 * top + height => Some("smi-matrix__name--top"),
+            true if 2 * dot_y > 2 * y + h => Some("smi-matrix__name--top"),
             true => Some("smi-matrix__name--bottom"),
         };
         let class = classes!(
@@ -65,10 +73,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">
                 <title id="smi-matrix-title">{ props.label.clone() }</title>
                 <desc id="smi-matrix-desc">{ props.position.clone() }</desc>
-                { quadrant(CategoryId::Conservative, 0, 0, t, 100 - t) }
-                { quadrant(CategoryId::SocialFirst, t, 0, 100 - t, 100 - t) }
-                { quadrant(CategoryId::Observer, 0, 100 - t, t, t) }
-                { quadrant(CategoryId::Participant, t, 100 - t, 100 - t, t) }
+                { for quadrants.iter().map(rect) }
                 // The axes are drawn arrows, not "→" characters: most sans-serif fonts lack the
                 // glyph, and the browser's search for a fallback font costs tens of
                 // milliseconds on the first result.
@@ -77,10 +82,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 <circle class="smi-matrix__dot" {cx} {cy} r="3" />
             </svg>
             <div class="smi-matrix__names" aria-hidden="true">
-                { name(CategoryId::Conservative, 1, 0, 100 - t) }
-                { name(CategoryId::SocialFirst, 3, 0, 100 - t) }
-                { name(CategoryId::Observer, 0, 100 - t, t) }
-                { name(CategoryId::Participant, 2, 100 - t, t) }
+                { for quadrants.iter().map(name) }
             </div>
             <span class="smi-matrix__axis smi-matrix__axis--innovation" aria-hidden="true">{ props.axis_innovation.clone() }</span>
             <span class="smi-matrix__axis smi-matrix__axis--investment" aria-hidden="true">{ props.axis_investment.clone() }</span>
