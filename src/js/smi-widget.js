@@ -56,20 +56,34 @@ async function post(entry) {
 let flushing = null;
 let timer;
 const outcomes = new Map(); // lead id → outcome of its latest try
+// Every tab of the site shares the outbox, and would otherwise each send a lead that falls
+// due. With Web Locks (every current browser, in secure contexts) one tab at a time goes
+// through the outbox, and a tab that is done with a lead holds a lock named after it for as
+// long as it stays open. Another tab checks for that lock rather than the outbox alone: a
+// local-storage write reaches other tabs a moment later, but locks are kept in one place.
+// Without Web Locks, each tab goes on its own.
+const locks = navigator.locks;
+const oneTabAtATime = (work) => (locks ? locks.request('smi-widget:outbox', work) : work());
+const doneName = (id) => `smi-widget:lead-done:${id}`;
+const markDone = (id) => locks && new Promise((held) => {
+  locks.request(doneName(id), () => { held(); return new Promise(() => {}); });
+});
+const doneElsewhere = async (id) => !!locks && (await locks.query()).held.some((l) => l.name === doneName(id));
 /** Sends every due entry of the outbox once; schedules the next try. */
 function flush() {
-  flushing ??= (async () => {
+  flushing ??= oneTabAtATime(async () => {
     for (const entry of readOutbox().filter((e) => e.due <= Date.now())) {
-      const outcome = await post(entry);
+      const outcome = (await doneElsewhere(entry.id)) ? 'sent' : await post(entry);
       const items = readOutbox().filter((e) => e.id !== entry.id);
       if (outcome === 'queued') items.push({ ...entry, attempts: entry.attempts + 1, due: Date.now() + backoff(entry.attempts + 1) });
+      else await markDone(entry.id);
       writeOutbox(items);
       outcomes.set(entry.id, outcome);
     }
     const next = Math.min(...readOutbox().map((e) => e.due));
     clearTimeout(timer);
     if (Number.isFinite(next)) timer = setTimeout(flush, Math.max(next - Date.now(), 0));
-  })().finally(() => { flushing = null; });
+  }).finally(() => { flushing = null; });
   return flushing;
 }
 

@@ -169,6 +169,27 @@ test('endpoint down, page reloaded, endpoint up: the lead arrives exactly once',
   await context.close();
 });
 
+test('two tabs share the outbox, and a waiting lead still arrives exactly once', async () => {
+  const e = await endpoint();
+  await setMode(e, 'fail');
+  const attributes = `lead="after" lead-endpoint="${e.url}/leads"`;
+  const { page, context } = await open(attributes);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  await fillForm(w);
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.getByRole('status').filter({ hasText: 'will be sent automatically' }).waitFor();
+  // A second tab of the same site: its loader finds the lead in the outbox too, and both
+  // tabs retry it when it falls due.
+  const second = await open(attributes, { context });
+  await widget(second.page).getByRole('heading', { name: /Your social maturity/ }).waitFor();
+  await setMode(e, 'ok');
+  await waitFor(async () => (await accepted(e)).length >= 1, 'the lead once the endpoint works', 40_000);
+  await new Promise((r) => setTimeout(r, 3000));
+  assert.equal((await accepted(e)).length, 1, `accepted once: ${JSON.stringify((await received(e)).map((r) => [r.status, r.fields.lead_id]))}`);
+  await context.close();
+});
+
 test('nothing is sent without consent or with a bad e-mail, and the form says why', async () => {
   const e = await endpoint();
   const { page, context } = await open(`lead="after" lead-endpoint="${e.url}/leads"`);
