@@ -73,10 +73,12 @@ const doneElsewhere = async (id) => !!locks && (await locks.query()).held.some((
 function flush() {
   flushing ??= oneTabAtATime(async () => {
     for (const entry of readOutbox().filter((e) => e.due <= Date.now())) {
-      const outcome = (await doneElsewhere(entry.id)) ? 'sent' : await post(entry);
+      const elsewhere = await doneElsewhere(entry.id);
+      const outcome = elsewhere ? 'sent' : await post(entry);
       const items = readOutbox().filter((e) => e.id !== entry.id);
       if (outcome === 'queued') items.push({ ...entry, attempts: entry.attempts + 1, due: Date.now() + backoff(entry.attempts + 1) });
-      else await markDone(entry.id);
+      // Not where another tab holds the lock: asking for it would wait until that tab closes.
+      else if (!elsewhere) await markDone(entry.id);
       writeOutbox(items);
       outcomes.set(entry.id, outcome);
     }

@@ -190,6 +190,24 @@ test('two tabs share the outbox, and a waiting lead still arrives exactly once',
   await context.close();
 });
 
+test('a lead another tab has sent is dropped from the outbox unsent, and the outbox stays usable', async () => {
+  // The state a second tab can see for a moment: the lead still in its view of local
+  // storage, while the tab that sent it holds the lock named after it.
+  const e = await endpoint();
+  const { page, context } = await open(`lead="after" lead-endpoint="${e.url}/leads"`);
+  await page.evaluate((url) => {
+    const body = JSON.stringify({ lead_id: 'lead-x' });
+    localStorage.setItem('smi-widget:outbox', JSON.stringify([{ id: 'lead-x', endpoint: url, content_type: 'application/json', body, attempts: 0, due: 0 }]));
+    return new Promise((held) => navigator.locks.request('smi-widget:lead-done:lead-x', () => { held(); return new Promise(() => {}); }));
+  }, `${e.url}/leads`);
+  const second = await open(`lead="after" lead-endpoint="${e.url}/leads"`, { context });
+  await waitFor(async () => (await second.page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) === null, 'the outbox emptied');
+  const outboxHeld = async () => (await second.page.evaluate(() => navigator.locks.query())).held.some((l) => l.name === 'smi-widget:outbox');
+  await waitFor(async () => !(await outboxHeld()), 'the outbox free again', 5000);
+  assert.deepEqual(await received(e), []);
+  await context.close();
+});
+
 test('nothing is sent without consent or with a bad e-mail, and the form says why', async () => {
   const e = await endpoint();
   const { page, context } = await open(`lead="after" lead-endpoint="${e.url}/leads"`);
