@@ -45,3 +45,9 @@ pub mod platform;
 pub mod ui;
 
 pub use embed::{mount, MountHandle};
+
+/// Talc instead of the standard library's dlmalloc: the same job in about 2 KiB (brotli)
+/// less wasm.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
