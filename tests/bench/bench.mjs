@@ -57,8 +57,9 @@ function instrument() {
   window.bench.nextPaint = nextPaint;
   // Clicks the element matching `selector` (or whose text is `text`), resolves to the
   // milliseconds until the next paint.
-  // At 4× a step's render can outlast Yew's 16 ms slice and finish in a later task, after the
-  // paint that ended the previous measure; the element is then looked for over a few frames.
+  // At 4× the next control was now and then not there yet at the paint that ended the
+  // previous measure (2 runs in about 40); it is looked for over up to 30 more frames, and a
+  // control that never comes still fails the run.
   window.bench.click = async (selector, text) => {
     const find = () => {
       const candidates = [...root().querySelectorAll(selector)];
