@@ -59,26 +59,32 @@ const outcomes = new Map(); // lead id → outcome of its latest try
 // Every tab of the site shares the outbox, and would otherwise each send a lead that falls
 // due. With Web Locks (every current browser, in secure contexts) one tab at a time goes
 // through the outbox, and a tab that is done with a lead holds a lock named after it for as
-// long as it stays open. Another tab checks for that lock rather than the outbox alone: a
-// local-storage write reaches other tabs a moment later, but locks are kept in one place.
-// Without Web Locks, each tab goes on its own.
+// long as it stays open; the lock's name ends in the outcome ('sent' or 'rejected'). Another
+// tab checks for that lock rather than the outbox alone: a local-storage write reaches other
+// tabs a moment later, but locks are kept in one place. Without Web Locks, each tab goes on
+// its own.
 const locks = navigator.locks;
 const oneTabAtATime = (work) => (locks ? locks.request('smi-widget:outbox', work) : work());
-const doneName = (id) => `smi-widget:lead-done:${id}`;
-const markDone = (id) => locks && new Promise((held) => {
-  locks.request(doneName(id), () => { held(); return new Promise(() => {}); });
+const donePrefix = (id) => `smi-widget:lead-done:${id}:`;
+const markDone = (id, outcome) => locks && new Promise((held) => {
+  locks.request(donePrefix(id) + outcome, () => { held(); return new Promise(() => {}); });
 });
-const doneElsewhere = async (id) => !!locks && (await locks.query()).held.some((l) => l.name === doneName(id));
+/** What another tab's try of lead `id` came to ('sent', 'rejected'), or undefined. */
+const doneElsewhere = async (id) => {
+  if (!locks) return undefined;
+  const lock = (await locks.query()).held.find((l) => l.name.startsWith(donePrefix(id)));
+  return lock?.name.slice(donePrefix(id).length);
+};
 /** Sends every due entry of the outbox once; schedules the next try. */
 function flush() {
   flushing ??= oneTabAtATime(async () => {
     for (const entry of readOutbox().filter((e) => e.due <= Date.now())) {
       const elsewhere = await doneElsewhere(entry.id);
-      const outcome = elsewhere ? 'sent' : await post(entry);
+      const outcome = elsewhere ?? await post(entry);
       const items = readOutbox().filter((e) => e.id !== entry.id);
       if (outcome === 'queued') items.push({ ...entry, attempts: entry.attempts + 1, due: Date.now() + backoff(entry.attempts + 1) });
       // Not where another tab holds the lock: asking for it would wait until that tab closes.
-      else if (!elsewhere) await markDone(entry.id);
+      else if (!elsewhere) await markDone(entry.id, outcome);
       writeOutbox(items);
       outcomes.set(entry.id, outcome);
     }
@@ -99,7 +105,8 @@ async function deliverLead(request) {
   await flushing;
   await flush();
   const waiting = readOutbox().some((e) => e.id === entry.id);
-  if (!waiting) return outcomes.get(entry.id) === 'rejected' ? 'rejected' : 'sent';
+  // Gone from the outbox: this tab tried it, or another tab took it first and holds its outcome.
+  if (!waiting) return (outcomes.get(entry.id) ?? await doneElsewhere(entry.id)) === 'rejected' ? 'rejected' : 'sent';
   return memoryOutbox ? 'queued-memory' : 'queued';
 }
 

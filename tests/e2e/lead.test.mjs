@@ -198,12 +198,37 @@ test('a lead another tab has sent is dropped from the outbox unsent, and the out
   await page.evaluate((url) => {
     const body = JSON.stringify({ lead_id: 'lead-x' });
     localStorage.setItem('smi-widget:outbox', JSON.stringify([{ id: 'lead-x', endpoint: url, content_type: 'application/json', body, attempts: 0, due: 0 }]));
-    return new Promise((held) => navigator.locks.request('smi-widget:lead-done:lead-x', () => { held(); return new Promise(() => {}); }));
+    return new Promise((held) => navigator.locks.request('smi-widget:lead-done:lead-x:sent', () => { held(); return new Promise(() => {}); }));
   }, `${e.url}/leads`);
   const second = await open(`lead="after" lead-endpoint="${e.url}/leads"`, { context });
   await waitFor(async () => (await second.page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) === null, 'the outbox emptied');
   const outboxHeld = async () => (await second.page.evaluate(() => navigator.locks.query())).held.some((l) => l.name === 'smi-widget:outbox');
   await waitFor(async () => !(await outboxHeld()), 'the outbox free again', 5000);
+  assert.deepEqual(await received(e), []);
+  await context.close();
+});
+
+test('a lead another tab took from the outbox and the endpoint refused is reported as refused, not sent', async () => {
+  const e = await endpoint();
+  const { page, context } = await open(`lead="after" lead-endpoint="${e.url}/leads"`);
+  const w = widget(page);
+  await finish(w, PROFILE);
+  await fillForm(w);
+  // Another tab is going through the outbox: this tab's lead waits for it.
+  await page.evaluate(() => new Promise((held) => {
+    navigator.locks.request('smi-widget:outbox', () => { held(); return new Promise((release) => { window.releaseOutbox = release; }); });
+  }));
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await waitFor(async () => (await page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) !== null, 'the lead in the outbox');
+  // That tab takes the lead, the endpoint refuses it, and it lets the outbox go.
+  await page.evaluate(async () => {
+    const [entry] = JSON.parse(localStorage.getItem('smi-widget:outbox'));
+    localStorage.removeItem('smi-widget:outbox');
+    await new Promise((held) => navigator.locks.request(`smi-widget:lead-done:${entry.id}:rejected`, () => { held(); return new Promise(() => {}); }));
+    window.releaseOutbox();
+  });
+  await w.getByText('Your details could not be delivered. Please contact us directly.').waitFor();
+  assert.equal(await w.getByText('Your details have been sent.').count(), 0);
   assert.deepEqual(await received(e), []);
   await context.close();
 });
