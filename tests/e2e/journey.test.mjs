@@ -99,8 +99,7 @@ test('a reload halfway resumes, and the result is Conservative', async () => {
 });
 
 test('axe finds no violations on the intro, a question and the result', async () => {
-  // Reduced motion turns transitions off, so colours are measured at rest, not mid-fade.
-  const page = await env.browser.newPage({ reducedMotion: 'reduce' });
+  const page = await env.browser.newPage();
   await page.goto(env.server.url);
   const w = widget(page);
   await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
@@ -114,6 +113,31 @@ test('axe finds no violations on the intro, a question and the result', async ()
   }
   await w.getByRole('heading', { name: /Your social maturity/ }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'result');
+  await page.close();
+});
+
+test('a chosen answer and the Next it enables show at once: nothing fades on the way', async () => {
+  // Each answer costs one frame of style and paint, not a transition's worth of frames.
+  const page = await env.browser.newPage();
+  await page.goto(env.server.url);
+  const w = widget(page);
+  await w.getByRole('button', { name: 'Start the assessment' }).click();
+  await w.getByRole('radio').first().waitFor();
+  const [atOnce, atRest, enabled] = await page.evaluate(async () => {
+    const root = document.querySelector('smi-assessment').shadowRoot;
+    const input = root.querySelector('input[type=radio]');
+    const next = root.querySelector('button[type=submit]');
+    const look = () => [getComputedStyle(input.nextElementSibling), getComputedStyle(next)]
+      .flatMap((style) => [style.backgroundColor, style.borderColor]);
+    input.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const first = look();
+    const wasEnabled = !next.disabled;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return [first, look(), wasEnabled];
+  });
+  assert.equal(enabled, true, 'Next enabled by the time the colours were read');
+  assert.deepEqual(atOnce, atRest);
   await page.close();
 });
 
