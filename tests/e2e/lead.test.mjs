@@ -39,6 +39,16 @@ const setMode = (e, mode) => fetch(`${e.url}/mode?set=${mode}`);
 /** Leads the endpoint accepted, by lead id. */
 const accepted = async (e, key = 'lead_id') => (await received(e)).filter((r) => r.status === 200).map((r) => r.fields[key]);
 
+/** Takes the Web Lock `name` in `page` and keeps it, as another tab of the site would;
+ * resolves once it is held. `releaseLock` lets it go. */
+const holdLock = (page, name) => page.evaluate((name) => new Promise((held) => {
+  navigator.locks.request(name, () => {
+    held();
+    return new Promise((release) => { (window.heldLocks ??= {})[name] = release; });
+  });
+}), name);
+const releaseLock = (page, name) => page.evaluate((name) => window.heldLocks[name](), name);
+
 async function open(attributes, { query = '', context: existing } = {}) {
   const name = `/lead-${Math.random().toString(36).slice(2)}.html`;
   env.server.pages[name] = {
@@ -198,8 +208,8 @@ test('a lead another tab has sent is dropped from the outbox unsent, and the out
   await page.evaluate((url) => {
     const body = JSON.stringify({ lead_id: 'lead-x' });
     localStorage.setItem('smi-widget:outbox', JSON.stringify([{ id: 'lead-x', endpoint: url, content_type: 'application/json', body, attempts: 0, due: 0 }]));
-    return new Promise((held) => navigator.locks.request('smi-widget:lead-done:lead-x:sent', () => { held(); return new Promise(() => {}); }));
   }, `${e.url}/leads`);
+  await holdLock(page, 'smi-widget:lead-done:lead-x:sent');
   const second = await open(`lead="after" lead-endpoint="${e.url}/leads"`, { context });
   await waitFor(async () => (await second.page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) === null, 'the outbox emptied');
   const outboxHeld = async () => (await second.page.evaluate(() => navigator.locks.query())).held.some((l) => l.name === 'smi-widget:outbox');
@@ -215,18 +225,17 @@ test('a lead another tab took from the outbox and the endpoint refused is report
   await finish(w, PROFILE);
   await fillForm(w);
   // Another tab is going through the outbox: this tab's lead waits for it.
-  await page.evaluate(() => new Promise((held) => {
-    navigator.locks.request('smi-widget:outbox', () => { held(); return new Promise((release) => { window.releaseOutbox = release; }); });
-  }));
+  await holdLock(page, 'smi-widget:outbox');
   await w.getByRole('button', { name: 'Send me the report' }).click();
   await waitFor(async () => (await page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) !== null, 'the lead in the outbox');
   // That tab takes the lead, the endpoint refuses it, and it lets the outbox go.
-  await page.evaluate(async () => {
+  const id = await page.evaluate(() => {
     const [entry] = JSON.parse(localStorage.getItem('smi-widget:outbox'));
     localStorage.removeItem('smi-widget:outbox');
-    await new Promise((held) => navigator.locks.request(`smi-widget:lead-done:${entry.id}:rejected`, () => { held(); return new Promise(() => {}); }));
-    window.releaseOutbox();
+    return entry.id;
   });
+  await holdLock(page, `smi-widget:lead-done:${id}:rejected`);
+  await releaseLock(page, 'smi-widget:outbox');
   await w.getByText('Your details could not be delivered. Please contact us directly.').waitFor();
   assert.equal(await w.getByText('Your details have been sent.').count(), 0);
   assert.deepEqual(await received(e), []);
