@@ -27,6 +27,8 @@ const KIB = 1024;
 // core of this machine's two and slows everything else.
 const UNTHROTTLED_FRAMES = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const FROM_UNTHROTTLED = ['perAnswer'];
+/** Measure `key` of every run, from the browser that measure is taken from. */
+const measuresOf = (key, paced, fast) => (FROM_UNTHROTTLED.includes(key) ? fast : paced).map((r) => r[key]);
 
 // Installed before any page script: the measuring helpers and a long-task observer.
 function instrument() {
@@ -157,10 +159,7 @@ async function main() {
         runs.push(await run(browser, server.url, rate));
         fast.push(await run(unthrottled, server.url, rate));
       }
-      results[rate] = Object.fromEntries(METRICS.map(([key]) => {
-        const from = FROM_UNTHROTTLED.includes(key) ? fast : runs;
-        return [key, summary(from.map((r) => r[key]))];
-      }));
+      results[rate] = Object.fromEntries(METRICS.map(([key]) => [key, summary(measuresOf(key, runs, fast))]));
       process.stderr.write(`${rate}× done\n`);
     }
   } finally {
@@ -220,10 +219,7 @@ async function compare(dirs) {
   console.log(`${RUNS} runs each at ${rate}× CPU, interleaved; medians`);
   console.log(['measure', ...dirs].join(' | '));
   for (const [key, label, unit] of METRICS) {
-    const cells = runs.map(({ paced, fast }) => {
-      const from = FROM_UNTHROTTLED.includes(key) ? fast : paced;
-      return fmt(median(from.map((r) => r[key])), unit);
-    });
+    const cells = runs.map(({ paced, fast }) => fmt(median(measuresOf(key, paced, fast)), unit));
     console.log([`${label} (${unit})`, ...cells].join(' | '));
   }
 }

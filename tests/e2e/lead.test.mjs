@@ -39,6 +39,9 @@ const setMode = (e, mode) => fetch(`${e.url}/mode?set=${mode}`);
 /** Leads the endpoint accepted, by lead id. */
 const accepted = async (e, key = 'lead_id') => (await received(e)).filter((r) => r.status === 200).map((r) => r.fields[key]);
 
+/** The outbox as `page`'s local storage holds it: its entries, or null when there is none. */
+const outboxOf = async (page) => JSON.parse(await page.evaluate(() => localStorage.getItem('smi-widget:outbox')));
+
 /** Takes the Web Lock `name` in `page` and keeps it, as another tab of the site would;
  * resolves once it is held. `releaseLock` lets it go. */
 const holdLock = (page, name) => page.evaluate((name) => new Promise((held) => {
@@ -153,7 +156,7 @@ test('a 500 then success: retried with backoff, recorded once', async () => {
   const all = await received(e);
   assert.deepEqual(all.map((r) => r.status), [500, 200]);
   assert.equal(all[0].fields.lead_id, all[1].fields.lead_id, 'the same lead, by its id');
-  assert.equal(await page.evaluate(() => localStorage.getItem('smi-widget:outbox')), null, 'outbox emptied');
+  assert.equal(await outboxOf(page), null, 'outbox emptied');
   await context.close();
 });
 
@@ -167,7 +170,7 @@ test('endpoint down, page reloaded, endpoint up: the lead arrives exactly once',
   await fillForm(w);
   await w.getByRole('button', { name: 'Send me the report' }).click();
   await w.getByRole('status').filter({ hasText: 'will be sent automatically' }).waitFor();
-  const outbox = JSON.parse(await page.evaluate(() => localStorage.getItem('smi-widget:outbox')));
+  const outbox = await outboxOf(page);
   assert.equal(outbox.length, 1);
   await page.reload();
   await w.getByRole('status').filter({ hasText: 'Your details have been sent.' }).waitFor();
@@ -175,7 +178,7 @@ test('endpoint down, page reloaded, endpoint up: the lead arrives exactly once',
   await waitFor(async () => (await accepted(again)).length >= 1, 'the lead after the endpoint came back', 40_000);
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(await accepted(again), [outbox[0].id]);
-  await waitFor(async () => (await page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) === null, 'an empty outbox');
+  await waitFor(async () => (await outboxOf(page)) === null, 'an empty outbox');
   await context.close();
 });
 
@@ -211,7 +214,7 @@ test('a lead another tab has sent is dropped from the outbox unsent, and the out
   }, `${e.url}/leads`);
   await holdLock(page, 'smi-widget:lead-done:lead-x:sent');
   const second = await open(`lead="after" lead-endpoint="${e.url}/leads"`, { context });
-  await waitFor(async () => (await second.page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) === null, 'the outbox emptied');
+  await waitFor(async () => (await outboxOf(second.page)) === null, 'the outbox emptied');
   const outboxHeld = async () => (await second.page.evaluate(() => navigator.locks.query())).held.some((l) => l.name === 'smi-widget:outbox');
   await waitFor(async () => !(await outboxHeld()), 'the outbox free again', 5000);
   assert.deepEqual(await received(e), []);
@@ -227,7 +230,7 @@ test('a lead another tab took from the outbox and the endpoint refused is report
   // Another tab is going through the outbox: this tab's lead waits for it.
   await holdLock(page, 'smi-widget:outbox');
   await w.getByRole('button', { name: 'Send me the report' }).click();
-  await waitFor(async () => (await page.evaluate(() => localStorage.getItem('smi-widget:outbox'))) !== null, 'the lead in the outbox');
+  await waitFor(async () => (await outboxOf(page)) !== null, 'the lead in the outbox');
   // That tab takes the lead, the endpoint refuses it, and it lets the outbox go.
   const id = await page.evaluate(() => {
     const [entry] = JSON.parse(localStorage.getItem('smi-widget:outbox'));
