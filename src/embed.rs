@@ -15,7 +15,7 @@ use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::text::Strings;
 use crate::platform;
-use crate::ui::{App, AppProps, HostContext};
+use crate::ui::{App, AppProps};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -152,11 +152,9 @@ pub fn mount(
         content,
         strings,
         storage_key: storage_key.into(),
-        host: Rc::new(HostContext {
-            config,
-            lang,
-            on_event,
-        }),
+        config: Rc::new(config),
+        lang: lang.into(),
+        on_event,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone().into(), props).render();
     Ok(MountHandle {

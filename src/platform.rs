@@ -6,14 +6,34 @@
 //! to the caller.
 
 use crate::engine::calendar::Date;
+use crate::engine::widget::DeliveryOutcome;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
 
-fn describe(e: JsValue) -> String {
-    js_sys::Error::from(e)
-        .message()
-        .as_string()
-        .unwrap_or_else(|| "unknown error".into())
+/// A readable message for anything JavaScript threw or rejected with: an `Error` (its
+/// message), a string, `undefined`, `null` or any other value (its JSON, else its type).
+/// Never throws, whatever the value.
+pub fn describe(e: JsValue) -> String {
+    if let Some(error) = e.dyn_ref::<js_sys::Error>() {
+        if let Some(message) = error.message().as_string().filter(|m| !m.is_empty()) {
+            return message;
+        }
+    }
+    if let Some(text) = e.as_string() {
+        return text;
+    }
+    if e.is_undefined() || e.is_null() {
+        return "no reason given".into();
+    }
+    js_sys::JSON::stringify(&e)
+        .ok()
+        .and_then(|s| s.as_string())
+        .filter(|s| s != "{}")
+        .unwrap_or_else(|| {
+            e.js_typeof()
+                .as_string()
+                .map_or("an unknown value".into(), |t| format!("a {t} value"))
+        })
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -192,11 +212,12 @@ async fn call_helper(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     }
 }
 
-/// The card's SVG as a PNG at `scale` times its size (a `Blob`).
-pub async fn png(svg: &str, width: u32, height: u32, scale: f64) -> Result<JsValue, String> {
+/// The result card's SVG as a PNG at twice its size (a `Blob`).
+pub async fn card_png(svg: &str) -> Result<JsValue, String> {
+    use crate::engine::card::{HEIGHT, WIDTH};
     call_helper(
         "svgToPng",
-        &[svg.into(), width.into(), height.into(), scale.into()],
+        &[svg.into(), WIDTH.into(), HEIGHT.into(), 2.0.into()],
     )
     .await
 }
@@ -271,13 +292,24 @@ pub fn focus_within(within: &NodeRef, id: &str) {
 }
 
 /// Hands a lead to the loader, which POSTs it and keeps it in its outbox until the endpoint
-/// takes it. Resolves to "sent", "queued", "queued-memory" (no storage: retried while the
-/// page is open) or "rejected" (a 4xx answer).
-pub async fn deliver_lead(request: &crate::engine::lead::Request) -> Result<String, String> {
-    call_helper("deliverLead", &[crate::json::to_js(request)?])
-        .await?
-        .as_string()
-        .ok_or_else(|| "the loader gave no delivery outcome".into())
+/// takes it. The loader answers "sent", "queued", "queued-memory" (no storage: retried while
+/// the page is open) or "rejected" (a 4xx answer); this is the one place that reads those.
+pub async fn deliver_lead(request: &crate::engine::lead::Request) -> DeliveryOutcome {
+    let answer = match crate::json::to_js(request) {
+        Ok(request) => call_helper("deliverLead", &[request]).await,
+        Err(why) => Err(why),
+    };
+    match answer.map(|a| a.as_string()) {
+        Ok(Some(outcome)) => match outcome.as_str() {
+            "sent" => DeliveryOutcome::Sent,
+            "queued" => DeliveryOutcome::Queued,
+            "queued-memory" => DeliveryOutcome::QueuedInMemory,
+            "rejected" => DeliveryOutcome::Rejected,
+            other => DeliveryOutcome::Failed(format!("the loader answered \"{other}\"")),
+        },
+        Ok(None) => DeliveryOutcome::Failed("the loader gave no delivery outcome".into()),
+        Err(why) => DeliveryOutcome::Failed(why),
+    }
 }
 
 /// Drops every lead still waiting in the loader's outbox ("Delete my data").

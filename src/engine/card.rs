@@ -8,7 +8,7 @@
 //! `card.js` replaces with the image's data before drawing (or drops, if it cannot fetch it). Right-to-left languages
 //! mirror the layout; the matrix keeps its axes, as charts do.
 
-use super::questionnaire::{CategoryId, Questionnaire};
+use super::questionnaire::Questionnaire;
 use super::scoring::Outcome;
 use super::text::{fill, isolate, Strings};
 use std::fmt::Write;
@@ -192,24 +192,22 @@ pub fn svg(input: &CardInput) -> String {
 
     // The matrix, 280×280, never mirrored: innovation runs left to right, investment up.
     let (mx, my, size) = (svg.x(if input.rtl { 340 } else { 60 }), 215, 280);
-    let t = i32::from(q.threshold) * size / 100;
-    let quadrants = [
-        (CategoryId::Conservative, 0, 0, t, size - t),
-        (CategoryId::SocialFirst, t, 0, size - t, size - t),
-        (CategoryId::Observer, 0, size - t, t, t),
-        (CategoryId::Participant, t, size - t, size - t, t),
-    ];
-    let (dx, dy) = (
-        mx + i32::from(o.innovation) * size / 100,
-        my + size - i32::from(o.investment) * size / 100,
-    );
-    for (id, x, y, w, h) in quadrants {
+    let (dx, dy) = super::matrix::dot(o.investment, o.innovation, size);
+    let (dx, dy) = (mx + dx, my + dy);
+    for quadrant in super::matrix::quadrants(q.threshold, size) {
+        let super::matrix::Quadrant {
+            category: id,
+            x,
+            y,
+            width: w,
+            height: h,
+        } = quadrant;
         let current = id == o.category;
         // The label moves off the dot: to the quadrant's top when the dot is in its lower
         // half, to its bottom otherwise.
         let label_y = if !current {
             my + y + h / 2 + 6
-        } else if dy > my + y + h / 2 {
+        } else if quadrant.name_at_top(dy - my) {
             my + y + 30
         } else {
             my + y + h - 18

@@ -12,12 +12,14 @@ pub mod card;
 pub mod config;
 pub mod events;
 pub mod lead;
+pub mod matrix;
 pub mod questionnaire;
 pub mod saved;
 pub mod scoring;
 pub mod session;
 pub mod share;
 pub mod text;
+pub mod widget;
 
 pub use questionnaire::{Axis, CategoryId, Item, Problem, Questionnaire};
 pub use scoring::{evaluate, Answers, Outcome};

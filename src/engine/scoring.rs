@@ -106,15 +106,27 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Option<Outcome> {
         })
         .collect();
 
-    let urgency = |i: usize| f64::from(q.items[i].weight) * (1.0 - fractions[i]);
+    // Urgency is weight × (1 − chosen/best), kept as the exact fraction
+    // weight × (best − chosen) / best and compared by cross-multiplying: in floating point,
+    // equal urgencies can differ in the last bit and break a tie the wrong way.
+    let urgency = |i: usize| {
+        let it = &q.items[i];
+        let chosen = it.choices[usize::from(answers.0[i].unwrap_or(0))].score;
+        let best = it.max_score();
+        (
+            u32::from(it.weight) * u32::from(best.saturating_sub(chosen)),
+            u32::from(best),
+        )
+    };
+    let more_urgent = |a: (u32, u32), b: (u32, u32)| a.0 * b.1 > b.0 * a.1;
     // The most urgent first; equal urgency keeps questionnaire order. Inserting each item
     // after every item at least as urgent is a stable sort of at most a few dozen items,
     // and keeps the standard library's sort (3.7 KiB of wasm) out of the build.
     let mut actions: Vec<usize> = Vec::new();
-    for i in (0..q.items.len()).filter(|&i| urgency(i) > 0.0) {
+    for i in (0..q.items.len()).filter(|&i| urgency(i).0 > 0) {
         let at = actions
             .iter()
-            .position(|&j| urgency(j) < urgency(i))
+            .position(|&j| more_urgent(urgency(i), urgency(j)))
             .unwrap_or(actions.len());
         actions.insert(at, i);
     }

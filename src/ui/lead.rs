@@ -4,19 +4,10 @@
 
 use crate::engine::lead::{Field, Invalid, LeadConfig, SIZES};
 use crate::engine::text::{fill, Strings};
+use crate::engine::widget::LeadStatus;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// Where a submitted lead stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LeadStatus {
-    Sending,
-    Sent,
-    /// Kept and retried in the background.
-    Queued,
-    Rejected,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LeadProps {

@@ -7,6 +7,7 @@
 //! threshold, which `embed` sets through the CSSOM (a `style` attribute would not pass a
 //! strict Content-Security-Policy).
 
+use crate::engine::matrix::{self, Quadrant};
 use crate::engine::questionnaire::{CategoryId, Questionnaire};
 use yew::prelude::*;
 
@@ -32,32 +33,25 @@ impl MatrixProps {
 
 #[function_component]
 pub fn Matrix(props: &MatrixProps) -> Html {
-    let t = u32::from(props.threshold);
-    let dot_y = 100 - u32::from(props.investment);
-    // Plot area 0–100 in both directions; y grows downward in SVG, investment grows up.
-    // Each quadrant in reading order (the names' grid fills the same way), with the index of
-    // its name in `names`, and its x, y, width, height.
-    let quadrants = [
-        (CategoryId::Conservative, 1, 0, 0, t, 100 - t),
-        (CategoryId::SocialFirst, 3, t, 0, 100 - t, 100 - t),
-        (CategoryId::Observer, 0, 0, 100 - t, t, t),
-        (CategoryId::Participant, 2, t, 100 - t, 100 - t, t),
-    ];
-    let rect = |&(id, _, x, y, w, h): &(CategoryId, usize, u32, u32, u32, u32)| {
+    // Plot area 0–100 in both directions, the same table the card draws from.
+    let quadrants = matrix::quadrants(props.threshold, 100);
+    let (dot_x, dot_y) = matrix::dot(props.investment, props.innovation, 100);
+    let rect = |quadrant: &Quadrant| {
         let class = classes!(
             "smi-matrix__quadrant",
-            (id == props.category).then_some("smi-matrix__quadrant--current"),
+            (quadrant.category == props.category).then_some("smi-matrix__quadrant--current"),
         );
         html! {
-            <rect class={class} x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} />
+            <rect class={class} x={quadrant.x.to_string()} y={quadrant.y.to_string()}
+                width={quadrant.width.to_string()} height={quadrant.height.to_string()} />
         }
     };
-    // In the company's quadrant the name moves off the dot: to the top when the dot is in the
-    // lower half of the quadrant, to the bottom otherwise.
-    let name = |&(id, i, _, y, _, h): &(CategoryId, usize, u32, u32, u32, u32)| {
-        let place = match id == props.category {
+    // In the company's quadrant the name moves off the dot. The names' grid fills in the
+    // quadrants' reading order.
+    let name = |quadrant: &Quadrant| {
+        let place = match quadrant.category == props.category {
             false => None,
-            true if 2 * dot_y > 2 * y + h => Some("smi-matrix__name--top"),
+            true if quadrant.name_at_top(dot_y) => Some("smi-matrix__name--top"),
             true => Some("smi-matrix__name--bottom"),
         };
         let class = classes!(
@@ -65,9 +59,13 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             place.map(|_| "smi-matrix__name--current"),
             place,
         );
-        html! { <span class={class} dir="auto">{ props.names[i].clone() }</span> }
+        let at = CategoryId::ALL
+            .iter()
+            .position(|&id| id == quadrant.category)
+            .unwrap_or(0);
+        html! { <span class={class} dir="auto">{ props.names[at].clone() }</span> }
     };
-    let (cx, cy) = (props.innovation.to_string(), dot_y.to_string());
+    let (cx, cy) = (dot_x.to_string(), dot_y.to_string());
     html! {
         <figure class="smi-matrix">
             <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">

@@ -2,10 +2,11 @@
 //! bars and the action plan. Hook-free, so it renders natively for golden HTML tests.
 
 use super::matrix::{Matrix, MatrixProps};
-use super::widget::HostContext;
+use crate::engine::config::Config;
 use crate::engine::questionnaire::Questionnaire;
 use crate::engine::scoring::Outcome;
 use crate::engine::text::{fill, percent_encode, Strings};
+use crate::engine::widget::{share_text, ShareMethod};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ pub struct ResultProps {
     pub outcome: Outcome,
     /// The host's brand and call to action.
     #[prop_or_default]
-    pub host: Rc<HostContext>,
+    pub config: Rc<Config>,
     /// Today, written out in the widget's language; empty for none.
     #[prop_or_default]
     pub date: AttrValue,
@@ -39,9 +40,9 @@ pub struct ResultProps {
     pub on_native: Option<Callback<()>>,
     #[prop_or_default]
     pub on_print: Callback<()>,
-    /// Told how the visitor shared: "linkedin", "x", "email", ….
+    /// Told when the visitor follows a share link (LinkedIn, X, e-mail).
     #[prop_or_default]
-    pub on_share: Callback<&'static str>,
+    pub on_share: Callback<ShareMethod>,
     /// True when showing someone else's result from a share link: read-only.
     #[prop_or_default]
     pub shared: bool,
@@ -62,7 +63,7 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
     let subject = percent_encode(&props.questionnaire.title);
     let email = format!("mailto:?subject={subject}&body={text}%0A%0A{url}");
     let copy = props.on_copy.reform(|_: MouseEvent| ());
-    let shared_by = |method: &'static str| props.on_share.reform(move |_: MouseEvent| method);
+    let shared_by = |method: ShareMethod| props.on_share.reform(move |_: MouseEvent| method);
     html! {
         <section class="smi-block smi-share">
             <h3 class="smi-subheading">{ &s.share_heading }</h3>
@@ -76,26 +77,14 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
                 if let Some(native) = &props.on_native {
                     <li><button type="button" class="smi-button" onclick={native.reform(|_: MouseEvent| ())}>{ &s.share_native }</button></li>
                 }
-                <li><a class="smi-button" href={linkedin} target="_blank" rel="noopener noreferrer" onclick={shared_by("linkedin")}>{ &s.share_linkedin }</a></li>
-                <li><a class="smi-button" href={x} target="_blank" rel="noopener noreferrer" onclick={shared_by("x")}>{ &s.share_x }</a></li>
-                <li><a class="smi-button" href={email} onclick={shared_by("email")}>{ &s.share_email }</a></li>
+                <li><a class="smi-button" href={linkedin} target="_blank" rel="noopener noreferrer" onclick={shared_by(ShareMethod::LinkedIn)}>{ &s.share_linkedin }</a></li>
+                <li><a class="smi-button" href={x} target="_blank" rel="noopener noreferrer" onclick={shared_by(ShareMethod::X)}>{ &s.share_x }</a></li>
+                <li><a class="smi-button" href={email} onclick={shared_by(ShareMethod::Email)}>{ &s.share_email }</a></li>
                 <li><button type="button" class="smi-button" onclick={props.on_png.reform(|_: MouseEvent| ())}>{ &s.download_png }</button></li>
                 <li><button type="button" class="smi-button" onclick={props.on_print.reform(|_: MouseEvent| ())}>{ &s.print }</button></li>
             </ul>
         </section>
     }
-}
-
-/// The sentence that goes with a shared link.
-pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
-    fill(
-        &s.share_text,
-        &[
-            ("category", &q.category(o.category).name),
-            ("investment", &s.num(o.investment)),
-            ("innovation", &s.num(o.innovation)),
-        ],
-    )
 }
 
 #[function_component]
@@ -132,7 +121,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let take = props.on_take.reform(|_: MouseEvent| ());
     let share_text = share_text(q, s, o);
 
-    let config = &props.host.config;
+    let config = &props.config;
     let brand = (config.logo.is_some() || config.company.is_some()).then(|| {
         html! {
             <div class="smi-brand">

@@ -35,7 +35,7 @@ async fn render_props(
         on_png: Default::default(),
         on_native: None,
         on_print: Default::default(),
-        host: Default::default(),
+        config: Default::default(),
         date: Default::default(),
         shared,
         on_take: Default::default(),

@@ -17,3 +17,4 @@ mod schema;
 mod scoring;
 mod share;
 mod support;
+mod widget;

@@ -1,0 +1,731 @@
+//! The widget's whole behaviour as one pure state machine: `apply(context, state, action)`
+//! returns the next [`State`] and the [`Effect`]s the shell must carry out.
+//!
+//! [`State`] is everything the widget shows that can change: the assessment session, a
+//! shared result from the page's link, the lead form, what became of the last share
+//! action, and the notices (storage refused, data deleted). [`Action`] is everything that
+//! can happen to it: what the visitor does, and what the platform reports back (a paint,
+//! a failed save, a delivered lead, a finished share action), always as typed values.
+//! [`Effect`] is everything the widget does to the world: store or forget, tell the host,
+//! hand a lead over for delivery, move focus, copy, export, print.
+//!
+//! This module decides; it never does. `ui::widget` runs effects through `platform` and
+//! feeds their outcomes back in as actions, so every behaviour (gates, deletion, the order
+//! of events) is a native `check(actions, effects)` test.
+
+use super::card::{self, CardInput};
+use super::config::Config;
+use super::events::Event;
+use super::lead::{self, Field, Gate, Invalid, Request};
+use super::questionnaire::Questionnaire;
+use super::scoring::{evaluate, Outcome};
+use super::session::{self, Session, Step};
+use super::text::{fill, Strings};
+use super::{saved, share};
+use std::rc::Rc;
+
+/// What stays the same for the life of a mounted widget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    pub questionnaire: Rc<Questionnaire>,
+    pub strings: Rc<Strings>,
+    pub config: Rc<Config>,
+    /// Whether the widget's language is written right to left (for the card).
+    pub rtl: bool,
+    /// Where progress is saved; the lead marker lives at `{storage_key}:lead`.
+    pub storage_key: String,
+    /// The host page's address without its fragment.
+    pub page_url: String,
+    /// Today, written out in the widget's language.
+    pub date: String,
+}
+
+impl Context {
+    pub fn lead_key(&self) -> String {
+        format!("{}:lead", self.storage_key)
+    }
+
+    /// Where a share link leads: the host's `share-url`, else this page.
+    pub fn share_base(&self) -> &str {
+        self.config.share_url.as_deref().unwrap_or(&self.page_url)
+    }
+}
+
+/// What the page's share link (if any) amounts to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shared {
+    None,
+    /// Someone else's result, shown read-only until the visitor takes the assessment.
+    Card(Outcome),
+    /// The link was damaged, incomplete or for another questionnaire.
+    Refused,
+}
+
+/// Where a submitted lead stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadStatus {
+    Sending,
+    Sent,
+    /// Kept in the outbox and retried in the background.
+    Queued,
+    /// Refused by the endpoint, or not handed over at all: the form stays, to send again.
+    Rejected,
+}
+
+/// The lead form and what became of it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LeadForm {
+    pub values: Vec<(Field, String)>,
+    pub consent: bool,
+    pub problems: Vec<Invalid>,
+    pub status: Option<LeadStatus>,
+    /// The id of the lead last submitted, to match its delivery outcome.
+    pub id: Option<String>,
+    /// A lead was given in this browser: the form does not come back after a reload.
+    pub done: bool,
+}
+
+/// What the loader did with a lead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeliveryOutcome {
+    Sent,
+    /// Not sent yet; kept in the outbox in local storage and retried.
+    Queued,
+    /// Not sent yet; local storage is unavailable, so it is retried only while the page is open.
+    QueuedInMemory,
+    /// The endpoint answered 4xx: not retried.
+    Rejected,
+    /// The lead never reached the outbox (the loader's helper failed), with why.
+    Failed(String),
+}
+
+/// How the visitor shared the result; the names are `smi:share`'s `method`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareMethod {
+    Copy,
+    Native,
+    LinkedIn,
+    X,
+    Email,
+    Png,
+    Print,
+}
+
+impl ShareMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShareMethod::Copy => "copy",
+            ShareMethod::Native => "native",
+            ShareMethod::LinkedIn => "linkedin",
+            ShareMethod::X => "x",
+            ShareMethod::Email => "email",
+            ShareMethod::Png => "png",
+            ShareMethod::Print => "print",
+        }
+    }
+}
+
+/// What the last share action came to, announced under the share buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareStatus {
+    Copied,
+    CopyFailed,
+    ImageFailed,
+    ShareFailed,
+}
+
+impl ShareStatus {
+    pub fn text(self, s: &Strings) -> &str {
+        match self {
+            ShareStatus::Copied => &s.copied,
+            ShareStatus::CopyFailed => &s.copy_failed,
+            ShareStatus::ImageFailed => &s.image_failed,
+            ShareStatus::ShareFailed => &s.share_failed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub session: Session,
+    pub shared: Shared,
+    pub lead: LeadForm,
+    pub share_status: Option<ShareStatus>,
+    /// False once the browser refused local storage: progress is no longer saved.
+    pub storage: bool,
+    /// The visitor deleted their data: the footer says so.
+    pub deleted: bool,
+    /// The result shows everything, not just its first screen (set after that screen paints).
+    pub result_whole: bool,
+    /// The result was reached by answering: `smi:complete` goes out after its first paint.
+    complete_pending: bool,
+}
+
+/// Everything that can happen to the widget.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // The visitor, through the assessment.
+    Start,
+    Answer {
+        item: usize,
+        choice: u8,
+    },
+    Next,
+    Back,
+    Restart,
+    // The visitor, on the result.
+    EditLead(Field, String),
+    Consent(bool),
+    /// Send the lead form; `id` is a fresh random id from the platform.
+    SubmitLead {
+        id: String,
+    },
+    Share(ShareMethod),
+    /// Leave someone else's shared result for the assessment.
+    TakeYourself,
+    /// "Delete my data": progress, the lead marker and any lead still waiting.
+    DeleteData,
+    // The platform, reporting back.
+    /// The result's first screen has been painted.
+    ResultPainted,
+    /// Writing `key` to local storage failed.
+    SaveFailed {
+        key: String,
+        why: String,
+    },
+    LeadDelivered {
+        id: String,
+        outcome: DeliveryOutcome,
+    },
+    /// A share action finished: `Ok(true)` done, `Ok(false)` the visitor cancelled.
+    ShareDone {
+        method: ShareMethod,
+        outcome: Result<bool, String>,
+    },
+}
+
+/// Where focus goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    /// The heading of what is on screen now.
+    Heading,
+    /// A lead form control, by element id.
+    Field(String),
+}
+
+/// What the shell does for the machine.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Save {
+        key: String,
+        value: String,
+    },
+    Remove {
+        key: String,
+    },
+    /// Dispatch an `smi:*` event on the host element.
+    Emit(Event),
+    /// A console warning for the host's developer.
+    Warn(String),
+    Focus(Focus),
+    /// Run `Action` once the browser has painted.
+    AfterPaint(Action),
+    /// Drop the share code from the address bar.
+    ClearFragment,
+    /// Hand a lead to the loader's outbox; answers `LeadDelivered`.
+    DeliverLead(Request),
+    /// Drop every lead still waiting in the outbox.
+    ForgetLeads,
+    /// Answers `ShareDone { method: Copy, .. }`.
+    Copy(String),
+    /// Draw the card as PNG and offer it as a download; answers `ShareDone { method: Png, .. }`.
+    DownloadPng {
+        svg: String,
+        filename: String,
+    },
+    /// The native share sheet; answers `ShareDone { method: Native, .. }`.
+    ShareSheet {
+        svg: String,
+        filename: String,
+        title: String,
+        text: String,
+        url: String,
+    },
+    /// Print the result card; answers `ShareDone { method: Print, .. }` only on failure.
+    Print,
+}
+
+/// What the shell read before the first render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boot {
+    /// Saved progress: `Err` when local storage is refused.
+    pub saved: Result<Option<String>, String>,
+    /// Whether a lead was already given in this browser.
+    pub lead_given: bool,
+    /// The page's URL fragment, with its `#`.
+    pub fragment: String,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            session: Session {
+                step: Step::Intro,
+                answers: super::Answers(Vec::new()),
+            },
+            shared: Shared::None,
+            lead: LeadForm::default(),
+            share_status: None,
+            storage: true,
+            deleted: false,
+            result_whole: false,
+            complete_pending: false,
+        }
+    }
+}
+
+/// A problem for the console and for the host page (`smi:error`).
+fn report(effects: &mut Vec<Effect>, code: &str, message: &str) {
+    effects.push(Effect::Warn(format!("SMI widget: {message}.")));
+    effects.push(Effect::Emit(Event::error(code, message)));
+}
+
+/// The first state, from what the platform read, and what to do on the first render:
+/// forget unreadable progress, report what went wrong, then tell the host it is ready.
+pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
+    let q = &*ctx.questionnaire;
+    let mut effects = Vec::new();
+    let mut state = State {
+        session: Session::new(q),
+        lead: LeadForm {
+            done: boot.lead_given,
+            status: boot.lead_given.then_some(LeadStatus::Sent),
+            ..LeadForm::default()
+        },
+        ..State::default()
+    };
+    match boot.saved {
+        Ok(Some(text)) => match saved::decode(q, &text) {
+            Ok(session) => state.session = session,
+            Err(why) => {
+                effects.push(Effect::Warn(format!("SMI widget: starting afresh: {why}.")));
+                effects.push(Effect::Remove {
+                    key: ctx.storage_key.clone(),
+                });
+            }
+        },
+        Ok(None) => {}
+        Err(why) => {
+            state.storage = false;
+            report(
+                &mut effects,
+                "storage-unavailable",
+                &format!("progress will not be saved: {why}"),
+            );
+        }
+    }
+    if let Some(code) = share::code_in_fragment(&boot.fragment) {
+        let refused = match share::decode(q, code).map(|a| evaluate(q, &a)) {
+            Ok(Some(outcome)) => {
+                state.shared = Shared::Card(outcome);
+                None
+            }
+            Ok(None) => Some("the share link's answers are incomplete".to_owned()),
+            Err(why) => Some(format!("ignoring the share link: {why}")),
+        };
+        if let Some(why) = refused {
+            state.shared = Shared::Refused;
+            report(&mut effects, "share-link-refused", &why);
+        }
+    }
+    effects.push(Effect::Emit(Event::Ready {
+        questionnaire: q.id.clone(),
+        items: q.items.len(),
+        lang: lang.to_owned(),
+    }));
+    if state.session.step == Step::Result {
+        // Progress saved on the result: it shows again, without a second `smi:complete`.
+        effects.push(Effect::AfterPaint(Action::ResultPainted));
+    }
+    (state, effects)
+}
+
+impl State {
+    /// The result's scores, when the session is on a complete result.
+    pub fn outcome(&self, ctx: &Context) -> Option<Outcome> {
+        (self.session.step == Step::Result)
+            .then(|| evaluate(&ctx.questionnaire, &self.session.answers))
+            .flatten()
+    }
+
+    /// The link that reopens this result, when the questionnaire has share codes.
+    pub fn share_link(&self, ctx: &Context) -> Option<String> {
+        if self.session.step != Step::Result {
+            return None;
+        }
+        let code = share::encode(&ctx.questionnaire, &self.session.answers).ok()?;
+        Some(share::link(ctx.share_base(), &code))
+    }
+
+    /// Whether anything of the visitor's is stored: "Delete my data" is offered.
+    pub fn has_data(&self, ctx: &Context) -> bool {
+        self.session != Session::new(&ctx.questionnaire) || self.lead.done
+    }
+
+    /// The lead form stands between the visitor and the result.
+    pub fn gated(&self, ctx: &Context) -> bool {
+        ctx.config.lead.gate == Gate::Before && !self.lead.done
+    }
+}
+
+/// The sentence that goes with a shared link.
+pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
+    fill(
+        &s.share_text,
+        &[
+            ("category", &q.category(o.category).name),
+            ("investment", &s.num(o.investment)),
+            ("innovation", &s.num(o.innovation)),
+        ],
+    )
+}
+
+/// The result card as SVG, with the host's brand.
+pub fn card_svg(ctx: &Context, outcome: &Outcome) -> String {
+    let config = &ctx.config;
+    card::svg(&CardInput {
+        questionnaire: &ctx.questionnaire,
+        strings: &ctx.strings,
+        outcome,
+        rtl: ctx.rtl,
+        date: &ctx.date,
+        company: config.company.as_deref(),
+        logo: config.logo.as_deref(),
+        accent: config
+            .accent
+            .as_ref()
+            .map_or(("#2f48c8", "#ffffff"), |a| (&a.colour, &a.text)),
+        cta: config
+            .cta
+            .as_ref()
+            .map(|c| (c.label.as_str(), c.url.as_str())),
+    })
+}
+
+fn card_filename(outcome: &Outcome) -> String {
+    format!("social-maturity-{}.png", outcome.category.as_str())
+}
+
+/// Moves the session to `next`, with what follows from it: saving or forgetting progress,
+/// focus on the new step's heading, `smi:start`, and the result's two-part paint.
+fn enter(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Effect>) {
+    let q = &*ctx.questionnaire;
+    if next == state.session {
+        return;
+    }
+    if next == Session::new(q) {
+        // Nothing to remember: a fresh start stores nothing.
+        effects.push(Effect::Remove {
+            key: ctx.storage_key.clone(),
+        });
+    } else if state.storage {
+        effects.push(Effect::Save {
+            key: ctx.storage_key.clone(),
+            value: saved::encode(q, &next),
+        });
+    }
+    step_to(ctx, state, next, effects);
+}
+
+/// Moves the session to `next` without touching storage.
+fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Effect>) {
+    let q = &*ctx.questionnaire;
+    let before = state.session.step;
+    state.session = next;
+    let after = state.session.step;
+    if before == after {
+        return;
+    }
+    effects.push(Effect::Focus(Focus::Heading));
+    if let (Step::Intro, Step::Question(_)) = (before, after) {
+        effects.push(Effect::Emit(Event::Start {
+            questionnaire: q.id.clone(),
+            resumed: state.session.answers.answered() > 0,
+        }));
+    }
+    state.result_whole = false;
+    state.complete_pending = after == Step::Result && matches!(before, Step::Question(_));
+    if after == Step::Result {
+        effects.push(Effect::AfterPaint(Action::ResultPainted));
+    } else {
+        state.share_status = None;
+    }
+}
+
+/// The visitor's answer, applied; `smi:answer` when the flow took it.
+fn answer(ctx: &Context, state: &mut State, item: usize, choice: u8, effects: &mut Vec<Effect>) {
+    let q = &*ctx.questionnaire;
+    let next = session::apply(q, &state.session, session::Action::Answer { item, choice });
+    let taken = next.answers.get(item) == Some(choice) && matches!(next.step, Step::Question(_));
+    enter(ctx, state, next, effects);
+    if taken {
+        effects.push(Effect::Emit(Event::answer(
+            q,
+            &state.session.answers,
+            item,
+            choice,
+        )));
+    }
+}
+
+fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<Effect>) {
+    let config = &ctx.config.lead;
+    let busy = matches!(
+        state.lead.status,
+        Some(LeadStatus::Sending | LeadStatus::Sent | LeadStatus::Queued)
+    );
+    let Some(outcome) = state.outcome(ctx) else {
+        return;
+    };
+    if config.gate == Gate::Off || busy || state.shared != Shared::None {
+        return;
+    }
+    let found = lead::check(config, &state.lead.values, state.lead.consent);
+    if let Some(first) = found.first() {
+        let target = match first {
+            Invalid::Missing(field) => format!("smi-lead-{field}"),
+            Invalid::BadEmail => "smi-lead-email".into(),
+            Invalid::NoConsent => "smi-lead-consent".into(),
+        };
+        state.lead.problems = found;
+        effects.push(Effect::Focus(Focus::Field(target)));
+        return;
+    }
+    state.lead.problems.clear();
+    let q = &*ctx.questionnaire;
+    let Event::Complete(result) =
+        Event::complete(q, &state.session.answers, &outcome, state.share_link(ctx))
+    else {
+        return;
+    };
+    let fields = lead::lead_fields(config, &id, &state.lead.values, &result, &ctx.page_url);
+    effects.push(Effect::Emit(Event::lead(&id, &state.lead.values, result)));
+    // One lead per visitor: the form does not come back after a reload.
+    if state.storage {
+        effects.push(Effect::Save {
+            key: ctx.lead_key(),
+            value: id.clone(),
+        });
+    }
+    if !state.lead.done {
+        state.lead.done = true;
+        // A gate gives way to the result: focus goes to its heading.
+        effects.push(Effect::Focus(Focus::Heading));
+    }
+    match lead::request(config, &id, &fields) {
+        Some(request) => {
+            state.lead.status = Some(LeadStatus::Sending);
+            effects.push(Effect::DeliverLead(request));
+        }
+        None => state.lead.status = Some(LeadStatus::Sent),
+    }
+    state.lead.id = Some(id);
+}
+
+fn lead_delivered(
+    state: &mut State,
+    id: &str,
+    outcome: DeliveryOutcome,
+    effects: &mut Vec<Effect>,
+) {
+    if state.lead.id.as_deref() != Some(id) {
+        // A lead from before "Delete my data", or an answer twice: nothing to show.
+        return;
+    }
+    state.lead.status = Some(match outcome {
+        DeliveryOutcome::Sent => LeadStatus::Sent,
+        DeliveryOutcome::Queued => LeadStatus::Queued,
+        DeliveryOutcome::QueuedInMemory => {
+            report(effects, "lead-storage-unavailable", "the lead could not be sent yet and local storage is unavailable: it is retried while this page stays open");
+            LeadStatus::Queued
+        }
+        DeliveryOutcome::Rejected => {
+            report(
+                effects,
+                "lead-rejected",
+                "the lead endpoint refused the lead (4xx); it was not retried",
+            );
+            LeadStatus::Rejected
+        }
+        DeliveryOutcome::Failed(why) => {
+            report(
+                effects,
+                "lead-failed",
+                &format!("the lead could not be handed over for delivery ({why}); the form stays, to send again"),
+            );
+            LeadStatus::Rejected
+        }
+    });
+}
+
+fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Vec<Effect>) {
+    let (Some(outcome), Some(url)) = (state.outcome(ctx), state.share_link(ctx)) else {
+        return;
+    };
+    if state.shared != Shared::None || state.gated(ctx) {
+        return;
+    }
+    let emit = |effects: &mut Vec<Effect>| {
+        effects.push(Effect::Emit(Event::Share {
+            method: method.as_str().into(),
+            url: url.clone(),
+        }))
+    };
+    match method {
+        ShareMethod::Copy => effects.push(Effect::Copy(url.clone())),
+        ShareMethod::Png => effects.push(Effect::DownloadPng {
+            svg: card_svg(ctx, &outcome),
+            filename: card_filename(&outcome),
+        }),
+        ShareMethod::Native => effects.push(Effect::ShareSheet {
+            svg: card_svg(ctx, &outcome),
+            filename: card_filename(&outcome),
+            title: ctx.questionnaire.title.clone(),
+            text: share_text(&ctx.questionnaire, &ctx.strings, &outcome),
+            url: url.clone(),
+        }),
+        ShareMethod::Print => {
+            emit(effects);
+            effects.push(Effect::Print);
+        }
+        ShareMethod::LinkedIn | ShareMethod::X | ShareMethod::Email => emit(effects),
+    }
+}
+
+fn share_done(
+    ctx: &Context,
+    state: &mut State,
+    method: ShareMethod,
+    outcome: Result<bool, String>,
+    effects: &mut Vec<Effect>,
+) {
+    let url = state.share_link(ctx).unwrap_or_default();
+    match (method, outcome) {
+        (_, Ok(false)) => {}
+        (ShareMethod::Print, Ok(true)) => {}
+        (method, Ok(true)) => {
+            effects.push(Effect::Emit(Event::Share {
+                method: method.as_str().into(),
+                url,
+            }));
+            if method == ShareMethod::Copy {
+                state.share_status = Some(ShareStatus::Copied);
+            }
+        }
+        (ShareMethod::Copy, Err(why)) => {
+            effects.push(Effect::Warn(format!("SMI widget: copy failed: {why}.")));
+            state.share_status = Some(ShareStatus::CopyFailed);
+        }
+        (ShareMethod::Png, Err(why)) => {
+            report(effects, "image-failed", &why);
+            state.share_status = Some(ShareStatus::ImageFailed);
+        }
+        (ShareMethod::Print, Err(why)) => {
+            report(effects, "print-failed", &format!("printing failed: {why}"));
+        }
+        (_, Err(why)) => {
+            report(
+                effects,
+                "share-failed",
+                &format!("the share sheet failed: {why}"),
+            );
+            state.share_status = Some(ShareStatus::ShareFailed);
+        }
+    }
+}
+
+/// One step of the widget: the next state and what the shell must do. Never panics; an
+/// action that makes no sense where the widget stands changes nothing.
+pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Effect>) {
+    let q = &*ctx.questionnaire;
+    let mut effects = Vec::new();
+    let flow = |state: &State, action| session::apply(q, &state.session, action);
+    match action {
+        Action::Start if !matches!(state.shared, Shared::Card(_)) => {
+            let next = flow(&state, session::Action::Start);
+            enter(ctx, &mut state, next, &mut effects);
+        }
+        Action::Answer { item, choice } => answer(ctx, &mut state, item, choice, &mut effects),
+        Action::Next => {
+            let next = flow(&state, session::Action::Next);
+            enter(ctx, &mut state, next, &mut effects);
+        }
+        Action::Back => {
+            let next = flow(&state, session::Action::Back);
+            enter(ctx, &mut state, next, &mut effects);
+        }
+        Action::Restart => {
+            let next = flow(&state, session::Action::Restart);
+            enter(ctx, &mut state, next, &mut effects);
+        }
+        Action::EditLead(field, value)
+            if !state.lead.done || state.lead.status == Some(LeadStatus::Rejected) =>
+        {
+            match state.lead.values.iter_mut().find(|(f, _)| *f == field) {
+                Some(entry) => entry.1 = value,
+                None => state.lead.values.push((field, value)),
+            }
+        }
+        Action::Consent(checked) => state.lead.consent = checked,
+        Action::SubmitLead { id } => submit_lead(ctx, &mut state, id, &mut effects),
+        Action::Share(method) => share(ctx, &mut state, method, &mut effects),
+        Action::TakeYourself if matches!(state.shared, Shared::Card(_)) => {
+            state.shared = Shared::None;
+            effects.push(Effect::ClearFragment);
+            effects.push(Effect::Focus(Focus::Heading));
+        }
+        Action::DeleteData => {
+            effects.push(Effect::Remove {
+                key: ctx.storage_key.clone(),
+            });
+            effects.push(Effect::Remove {
+                key: ctx.lead_key(),
+            });
+            effects.push(Effect::ForgetLeads);
+            state.lead = LeadForm::default();
+            state.share_status = None;
+            state.deleted = true;
+            // Progress is already forgotten above; only the step changes.
+            step_to(ctx, &mut state, Session::new(q), &mut effects);
+        }
+        Action::ResultPainted if state.session.step == Step::Result => {
+            state.result_whole = true;
+            if std::mem::take(&mut state.complete_pending) {
+                if let Some(outcome) = state.outcome(ctx) {
+                    effects.push(Effect::Emit(Event::complete(
+                        q,
+                        &state.session.answers,
+                        &outcome,
+                        state.share_link(ctx),
+                    )));
+                }
+            }
+        }
+        Action::SaveFailed { why, .. } if state.storage => {
+            state.storage = false;
+            report(
+                &mut effects,
+                "storage-unavailable",
+                &format!("progress will not be saved: {why}"),
+            );
+        }
+        Action::LeadDelivered { id, outcome } => {
+            lead_delivered(&mut state, &id, outcome, &mut effects)
+        }
+        Action::ShareDone { method, outcome } => {
+            share_done(ctx, &mut state, method, outcome, &mut effects)
+        }
+        _ => {}
+    }
+    (state, effects)
+}

@@ -1,0 +1,803 @@
+//! The widget's behaviour as a state machine (`engine::widget`): each test runs actions from
+//! a booted state and compares every effect, in order, with what is expected. Effects are
+//! written as one short line each, so an expectation reads as what the shell will do.
+
+use crate::support::{answers, smi};
+use proptest::prelude::*;
+use smi_widget::content;
+use smi_widget::engine::config::Config;
+use smi_widget::engine::events::Event;
+use smi_widget::engine::lead::{Field, Invalid};
+use smi_widget::engine::widget::{
+    apply, boot, Action, Boot, Context, DeliveryOutcome, Effect, Focus, LeadStatus, ShareMethod,
+    ShareStatus, Shared, State,
+};
+use smi_widget::engine::{evaluate, saved, share, Answers, Session, Step};
+use std::rc::Rc;
+
+const KEY: &str = "smi-widget:test";
+
+fn ctx(options: &[(&str, &str)]) -> Context {
+    let (config, warnings) = Config::parse(options.iter().copied(), content::LANGUAGES);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    Context {
+        questionnaire: Rc::new(smi().clone()),
+        strings: Rc::new(content::strings().unwrap()),
+        config: Rc::new(config),
+        rtl: false,
+        storage_key: KEY.into(),
+        page_url: "https://host.example/page".into(),
+        date: "30 November 2026".into(),
+    }
+}
+
+fn fresh() -> Boot {
+    Boot {
+        saved: Ok(None),
+        lead_given: false,
+        fragment: String::new(),
+    }
+}
+
+/// One line per effect: what it does and to what, without the payloads' bulk.
+fn line(effect: &Effect) -> String {
+    match effect {
+        Effect::Save { key, .. } => format!("save {key}"),
+        Effect::Remove { key } => format!("remove {key}"),
+        Effect::Emit(Event::Error { code, .. }) => format!("emit smi:error {code}"),
+        Effect::Emit(Event::Share { method, .. }) => format!("emit smi:share {method}"),
+        Effect::Emit(Event::Answer { index, choice, .. }) => {
+            format!("emit smi:answer {index}={choice}")
+        }
+        Effect::Emit(Event::Start { resumed, .. }) => format!("emit smi:start resumed={resumed}"),
+        Effect::Emit(Event::Complete(c)) => format!(
+            "emit smi:complete {} {}/{}",
+            c.category, c.investment, c.innovation
+        ),
+        Effect::Emit(event) => format!("emit {}", event.name()),
+        Effect::Warn(_) => "warn".into(),
+        Effect::Focus(Focus::Heading) => "focus heading".into(),
+        Effect::Focus(Focus::Field(id)) => format!("focus #{id}"),
+        Effect::AfterPaint(action) => format!("after paint {action:?}"),
+        Effect::ClearFragment => "clear fragment".into(),
+        Effect::DeliverLead(request) => format!("deliver {}", request.id),
+        Effect::ForgetLeads => "forget leads".into(),
+        Effect::Copy(_) => "copy".into(),
+        Effect::DownloadPng { filename, .. } => format!("png {filename}"),
+        Effect::ShareSheet { .. } => "share sheet".into(),
+        Effect::Print => "print".into(),
+    }
+}
+
+fn run(ctx: &Context, state: State, actions: &[Action]) -> (State, Vec<Effect>) {
+    actions
+        .iter()
+        .fold((state, Vec::new()), |(state, mut all), a| {
+            let (next, effects) = apply(ctx, state, a.clone());
+            all.extend(effects);
+            (next, all)
+        })
+}
+
+/// Runs `actions` from `state` and compares the effects with `expected`, line by line.
+fn check(ctx: &Context, state: State, actions: &[Action], expected: &[&str]) -> State {
+    let (state, effects) = run(ctx, state, actions);
+    let lines: Vec<String> = effects.iter().map(line).collect();
+    assert_eq!(lines, expected, "effects of {actions:?}");
+    state
+}
+
+fn booted(ctx: &Context) -> State {
+    boot(ctx, "en", fresh()).0
+}
+
+/// Answers every item from `digits` with Next after each, from the first question.
+fn answer_all(digits: &str) -> Vec<Action> {
+    let a = answers(digits);
+    let mut actions = Vec::new();
+    for (item, choice) in a.0.iter().enumerate() {
+        actions.push(Action::Answer {
+            item,
+            choice: choice.unwrap(),
+        });
+        actions.push(Action::Next);
+    }
+    actions
+}
+
+const DIGITS: &str = "1010101010101 23232323232323";
+
+/// A state on the result, reached by answering, with its first screen painted.
+fn on_result(ctx: &Context) -> State {
+    let mut actions = vec![Action::Start];
+    actions.extend(answer_all(DIGITS));
+    actions.push(Action::ResultPainted);
+    run(ctx, booted(ctx), &actions).0
+}
+
+#[test]
+fn boot_tells_the_host_it_is_ready() {
+    let c = ctx(&[]);
+    let (state, effects) = boot(&c, "en", fresh());
+    assert_eq!(
+        effects.iter().map(line).collect::<Vec<_>>(),
+        ["emit smi:ready"]
+    );
+    assert_eq!(state.session, Session::new(smi()));
+    assert!(state.storage && !state.has_data(&c));
+}
+
+#[test]
+fn the_whole_flow() {
+    let c = ctx(&[]);
+    let s = check(
+        &c,
+        booted(&c),
+        &[Action::Start],
+        &[
+            "save smi-widget:test",
+            "focus heading",
+            "emit smi:start resumed=false",
+        ],
+    );
+    // Next is refused until the question is answered: nothing happens.
+    let s = check(&c, s, &[Action::Next], &[]);
+    let s = check(
+        &c,
+        s,
+        &[Action::Answer { item: 0, choice: 2 }],
+        &["save smi-widget:test", "emit smi:answer 0=2"],
+    );
+    // A choice the item does not have changes nothing and tells nobody.
+    let s = check(&c, s, &[Action::Answer { item: 0, choice: 9 }], &[]);
+    let s = check(
+        &c,
+        s,
+        &[Action::Next],
+        &["save smi-widget:test", "focus heading"],
+    );
+    let s = check(
+        &c,
+        s,
+        &[Action::Back, Action::Back],
+        &[
+            "save smi-widget:test",
+            "focus heading",
+            "save smi-widget:test",
+            "focus heading",
+        ],
+    );
+    assert_eq!(s.session.step, Step::Intro);
+    // Start resumes at the first gap, and says so.
+    let s = check(
+        &c,
+        s,
+        &[Action::Start],
+        &[
+            "save smi-widget:test",
+            "focus heading",
+            "emit smi:start resumed=true",
+        ],
+    );
+    assert_eq!(s.session.step, Step::Question(1));
+
+    // Finish: the last Next shows the result's first screen; smi:complete follows its paint.
+    // Items 1.. from DIGITS, item 0 keeping its 2; the last Next is checked below.
+    let rest: Vec<Action> = answer_all(DIGITS).into_iter().skip(2).collect();
+    let (s, _) = run(&c, s, &rest[..rest.len() - 1]);
+    let s = check(
+        &c,
+        s,
+        &[Action::Next],
+        &[
+            "save smi-widget:test",
+            "focus heading",
+            "after paint ResultPainted",
+        ],
+    );
+    assert!(!s.result_whole);
+    let s = check(
+        &c,
+        s,
+        &[Action::ResultPainted],
+        &["emit smi:complete participant 23/84"],
+    );
+    assert!(s.result_whole);
+    // A second paint report sends no second completion.
+    let s = check(&c, s, &[Action::ResultPainted], &[]);
+
+    // Back from the result to the last question, and on to the result again: a new completion.
+    let s = check(
+        &c,
+        s,
+        &[Action::Back],
+        &["save smi-widget:test", "focus heading"],
+    );
+    let s = check(
+        &c,
+        s,
+        &[Action::Next, Action::ResultPainted],
+        &[
+            "save smi-widget:test",
+            "focus heading",
+            "after paint ResultPainted",
+            "emit smi:complete participant 23/84",
+        ],
+    );
+    // Restart forgets everything stored.
+    let s = check(
+        &c,
+        s,
+        &[Action::Restart],
+        &["remove smi-widget:test", "focus heading"],
+    );
+    assert_eq!(s.session, Session::new(smi()));
+}
+
+#[test]
+fn saved_progress_resumes_and_a_saved_result_shows_without_a_second_completion() {
+    let c = ctx(&[]);
+    let mut session = Session::new(smi());
+    session.answers.0[0] = Some(1);
+    session.step = Step::Question(1);
+    let (state, effects) = boot(
+        &c,
+        "en",
+        Boot {
+            saved: Ok(Some(saved::encode(smi(), &session))),
+            ..fresh()
+        },
+    );
+    assert_eq!(
+        effects.iter().map(line).collect::<Vec<_>>(),
+        ["emit smi:ready"]
+    );
+    assert_eq!(state.session, session);
+
+    let done = Session {
+        step: Step::Result,
+        answers: answers(DIGITS),
+    };
+    let (state, effects) = boot(
+        &c,
+        "en",
+        Boot {
+            saved: Ok(Some(saved::encode(smi(), &done))),
+            ..fresh()
+        },
+    );
+    let lines: Vec<_> = effects.iter().map(line).collect();
+    assert_eq!(lines, ["emit smi:ready", "after paint ResultPainted"]);
+    check(&c, state, &[Action::ResultPainted], &[]);
+}
+
+#[test]
+fn unreadable_progress_is_forgotten_with_a_warning() {
+    let c = ctx(&[]);
+    let (state, effects) = boot(
+        &c,
+        "en",
+        Boot {
+            saved: Ok(Some("{not json".into())),
+            ..fresh()
+        },
+    );
+    let lines: Vec<_> = effects.iter().map(line).collect();
+    assert_eq!(lines, ["warn", "remove smi-widget:test", "emit smi:ready"]);
+    assert_eq!(state.session, Session::new(smi()));
+}
+
+#[test]
+fn storage_refused_at_boot_or_later_is_reported_once_and_saving_stops() {
+    let c = ctx(&[]);
+    let (state, effects) = boot(
+        &c,
+        "en",
+        Boot {
+            saved: Err("local storage is blocked".into()),
+            ..fresh()
+        },
+    );
+    let lines: Vec<_> = effects.iter().map(line).collect();
+    assert_eq!(
+        lines,
+        [
+            "warn",
+            "emit smi:error storage-unavailable",
+            "emit smi:ready"
+        ]
+    );
+    assert!(!state.storage);
+    check(
+        &c,
+        state,
+        &[Action::Start],
+        &["focus heading", "emit smi:start resumed=false"],
+    );
+
+    let s = check(
+        &c,
+        booted(&c),
+        &[Action::Start],
+        &[
+            "save smi-widget:test",
+            "focus heading",
+            "emit smi:start resumed=false",
+        ],
+    );
+    let failed = Action::SaveFailed {
+        key: KEY.into(),
+        why: "quota exceeded".into(),
+    };
+    let s = check(
+        &c,
+        s,
+        std::slice::from_ref(&failed),
+        &["warn", "emit smi:error storage-unavailable"],
+    );
+    assert!(!s.storage);
+    let s = check(&c, s, &[failed], &[]);
+    check(
+        &c,
+        s,
+        &[Action::Answer { item: 0, choice: 1 }],
+        &["emit smi:answer 0=1"],
+    );
+}
+
+fn fill_lead(email: &str, consent: bool) -> Vec<Action> {
+    vec![
+        Action::EditLead(Field::Name, "Ada".into()),
+        Action::EditLead(Field::Email, email.into()),
+        Action::Consent(consent),
+    ]
+}
+
+fn submit(id: &str) -> Action {
+    Action::SubmitLead { id: id.into() }
+}
+
+#[test]
+fn the_gate_before_the_result() {
+    let c = ctx(&[
+        ("lead", "before"),
+        ("lead-endpoint", "https://crm.example/hook"),
+    ]);
+    let s = on_result(&c);
+    assert!(s.gated(&c));
+    // Sharing is not offered behind the gate.
+    let s = check(&c, s, &[Action::Share(ShareMethod::LinkedIn)], &[]);
+
+    // Consent missing: the form says so and focus goes to the checkbox.
+    let (s, _) = run(&c, s, &fill_lead("ada@example.com", false));
+    let s = check(&c, s, &[submit("L1")], &["focus #smi-lead-consent"]);
+    assert_eq!(s.lead.problems, [Invalid::NoConsent]);
+    // A bad e-mail comes first in form order.
+    let (s, _) = run(&c, s, &fill_lead("ada@", false));
+    let s = check(&c, s, &[submit("L1")], &["focus #smi-lead-email"]);
+    assert_eq!(s.lead.problems, [Invalid::BadEmail, Invalid::NoConsent]);
+
+    let (s, _) = run(&c, s, &fill_lead("ada@example.com", true));
+    let s = check(
+        &c,
+        s,
+        &[submit("L1")],
+        &[
+            "emit smi:lead",
+            "save smi-widget:test:lead",
+            "focus heading",
+            "deliver L1",
+        ],
+    );
+    assert!(!s.gated(&c) && s.lead.problems.is_empty());
+    assert_eq!(s.lead.status, Some(LeadStatus::Sending));
+    // A second submit while it is on its way does nothing.
+    let s = check(&c, s, &[submit("L2")], &[]);
+    let sent = Action::LeadDelivered {
+        id: "L1".into(),
+        outcome: DeliveryOutcome::Sent,
+    };
+    let s = check(&c, s, &[sent], &[]);
+    assert_eq!(s.lead.status, Some(LeadStatus::Sent));
+}
+
+#[test]
+fn every_delivery_outcome() {
+    let c = ctx(&[
+        ("lead", "after"),
+        ("lead-endpoint", "https://crm.example/hook"),
+    ]);
+    let sent = |outcome: DeliveryOutcome, expected: &[&str], status: LeadStatus| {
+        let (s, _) = run(&c, on_result(&c), &fill_lead("ada@example.com", true));
+        let s = check(
+            &c,
+            s,
+            &[submit("L1")],
+            &[
+                "emit smi:lead",
+                "save smi-widget:test:lead",
+                "focus heading",
+                "deliver L1",
+            ],
+        );
+        let s = check(
+            &c,
+            s,
+            &[Action::LeadDelivered {
+                id: "L1".into(),
+                outcome,
+            }],
+            expected,
+        );
+        assert_eq!(s.lead.status, Some(status));
+        s
+    };
+    sent(DeliveryOutcome::Sent, &[], LeadStatus::Sent);
+    sent(DeliveryOutcome::Queued, &[], LeadStatus::Queued);
+    sent(
+        DeliveryOutcome::QueuedInMemory,
+        &["warn", "emit smi:error lead-storage-unavailable"],
+        LeadStatus::Queued,
+    );
+    let s = sent(
+        DeliveryOutcome::Rejected,
+        &["warn", "emit smi:error lead-rejected"],
+        LeadStatus::Rejected,
+    );
+    // Refused: the visitor can correct and send again, as a new lead.
+    let s = check(
+        &c,
+        s,
+        &[submit("L2")],
+        &["emit smi:lead", "save smi-widget:test:lead", "deliver L2"],
+    );
+    // The first lead's late answer does not overwrite the second's status.
+    let s = check(
+        &c,
+        s,
+        &[Action::LeadDelivered {
+            id: "L1".into(),
+            outcome: DeliveryOutcome::Sent,
+        }],
+        &[],
+    );
+    assert_eq!(s.lead.status, Some(LeadStatus::Sending));
+    sent(
+        DeliveryOutcome::Failed("the loader provides no deliverLead()".into()),
+        &["warn", "emit smi:error lead-failed"],
+        LeadStatus::Rejected,
+    );
+}
+
+#[test]
+fn a_lead_without_an_endpoint_is_an_event_only_and_storage_refused_keeps_nothing() {
+    let c = ctx(&[("lead", "after")]);
+    let (s, _) = run(&c, on_result(&c), &fill_lead("ada@example.com", true));
+    let s = check(
+        &c,
+        s,
+        &[submit("L1")],
+        &[
+            "emit smi:lead",
+            "save smi-widget:test:lead",
+            "focus heading",
+        ],
+    );
+    assert_eq!(s.lead.status, Some(LeadStatus::Sent));
+
+    let mut s = on_result(&c);
+    s.storage = false;
+    let (s, _) = run(&c, s, &fill_lead("ada@example.com", true));
+    check(&c, s, &[submit("L1")], &["emit smi:lead", "focus heading"]);
+}
+
+#[test]
+fn a_lead_given_earlier_keeps_the_gate_open() {
+    let c = ctx(&[("lead", "before")]);
+    let (s, _) = boot(
+        &c,
+        "en",
+        Boot {
+            lead_given: true,
+            ..fresh()
+        },
+    );
+    assert!(s.has_data(&c));
+    let mut actions = vec![Action::Start];
+    actions.extend(answer_all(DIGITS));
+    let (s, _) = run(&c, s, &actions);
+    assert_eq!(s.session.step, Step::Result);
+    assert!(!s.gated(&c));
+    assert_eq!(s.lead.status, Some(LeadStatus::Sent));
+}
+
+#[test]
+fn delete_my_data() {
+    let c = ctx(&[
+        ("lead", "after"),
+        ("lead-endpoint", "https://crm.example/hook"),
+    ]);
+    let (s, _) = run(&c, on_result(&c), &fill_lead("ada@example.com", true));
+    let (s, _) = run(&c, s, &[submit("L1")]);
+    let s = check(
+        &c,
+        s,
+        &[Action::DeleteData],
+        &[
+            "remove smi-widget:test",
+            "remove smi-widget:test:lead",
+            "forget leads",
+            "focus heading",
+        ],
+    );
+    assert_eq!(s.session, Session::new(smi()));
+    assert_eq!(s.lead.values, []);
+    assert!(!s.lead.done && !s.lead.consent && s.deleted && !s.has_data(&c));
+    // The deleted lead's delivery answer arrives late: nothing comes back.
+    let s = check(
+        &c,
+        s,
+        &[Action::LeadDelivered {
+            id: "L1".into(),
+            outcome: DeliveryOutcome::Rejected,
+        }],
+        &[],
+    );
+    assert_eq!(s.lead.status, None);
+    // On the intro, with only a lead marker stored, deleting still forgets it.
+    let (s, _) = boot(
+        &c,
+        "en",
+        Boot {
+            lead_given: true,
+            ..fresh()
+        },
+    );
+    check(
+        &c,
+        s,
+        &[Action::DeleteData],
+        &[
+            "remove smi-widget:test",
+            "remove smi-widget:test:lead",
+            "forget leads",
+        ],
+    );
+}
+
+#[test]
+fn a_shared_link_shows_that_result_until_the_visitor_takes_the_assessment() {
+    let c = ctx(&[]);
+    let code = share::encode(smi(), &answers(DIGITS)).unwrap();
+    let (s, effects) = boot(
+        &c,
+        "en",
+        Boot {
+            fragment: format!("#smi={code}"),
+            ..fresh()
+        },
+    );
+    assert_eq!(
+        effects.iter().map(line).collect::<Vec<_>>(),
+        ["emit smi:ready"]
+    );
+    let Shared::Card(outcome) = &s.shared else {
+        panic!("expected a shared card, got {:?}", s.shared);
+    };
+    assert_eq!(Some(outcome), evaluate(smi(), &answers(DIGITS)).as_ref());
+    // Someone else's result cannot be shared or started over from.
+    let s = check(
+        &c,
+        s,
+        &[Action::Start, Action::Share(ShareMethod::Copy)],
+        &[],
+    );
+    let s = check(
+        &c,
+        s,
+        &[Action::TakeYourself],
+        &["clear fragment", "focus heading"],
+    );
+    assert_eq!(s.shared, Shared::None);
+    check(
+        &c,
+        s,
+        &[Action::Start],
+        &[
+            "save smi-widget:test",
+            "focus heading",
+            "emit smi:start resumed=false",
+        ],
+    );
+
+    // A tampered code: a message, a warning and smi:error before smi:ready.
+    let mut tampered = code.clone();
+    tampered.replace_range(3..4, if &code[3..4] == "A" { "B" } else { "A" });
+    let (s, effects) = boot(
+        &c,
+        "en",
+        Boot {
+            fragment: format!("#smi={tampered}"),
+            ..fresh()
+        },
+    );
+    let lines: Vec<_> = effects.iter().map(line).collect();
+    assert_eq!(
+        lines,
+        [
+            "warn",
+            "emit smi:error share-link-refused",
+            "emit smi:ready"
+        ]
+    );
+    assert_eq!(s.shared, Shared::Refused);
+}
+
+#[test]
+fn share_actions_and_what_they_come_to() {
+    let c = ctx(&[("company", "Acme")]);
+    let s = on_result(&c);
+    let s = check(
+        &c,
+        s,
+        &[
+            Action::Share(ShareMethod::LinkedIn),
+            Action::Share(ShareMethod::Copy),
+            Action::Share(ShareMethod::Png),
+            Action::Share(ShareMethod::Native),
+            Action::Share(ShareMethod::Print),
+        ],
+        &[
+            "emit smi:share linkedin",
+            "copy",
+            "png social-maturity-participant.png",
+            "share sheet",
+            "emit smi:share print",
+            "print",
+        ],
+    );
+    let done = |method, outcome| Action::ShareDone { method, outcome };
+    let s = check(
+        &c,
+        s,
+        &[done(ShareMethod::Copy, Ok(true))],
+        &["emit smi:share copy"],
+    );
+    assert_eq!(s.share_status, Some(ShareStatus::Copied));
+    let s = check(
+        &c,
+        s,
+        &[done(ShareMethod::Copy, Err("denied".into()))],
+        &["warn"],
+    );
+    assert_eq!(s.share_status, Some(ShareStatus::CopyFailed));
+    let s = check(
+        &c,
+        s,
+        &[done(ShareMethod::Png, Err("no canvas".into()))],
+        &["warn", "emit smi:error image-failed"],
+    );
+    assert_eq!(s.share_status, Some(ShareStatus::ImageFailed));
+    // The visitor closed the share sheet: nothing to tell.
+    let s = check(&c, s, &[done(ShareMethod::Native, Ok(false))], &[]);
+    let s = check(
+        &c,
+        s,
+        &[done(ShareMethod::Native, Ok(true))],
+        &["emit smi:share native"],
+    );
+    let s = check(
+        &c,
+        s,
+        &[done(ShareMethod::Print, Err("no window".into()))],
+        &["warn", "emit smi:error print-failed"],
+    );
+    // Leaving the result clears what the last action said.
+    let s = check(
+        &c,
+        s,
+        &[Action::Back],
+        &["save smi-widget:test", "focus heading"],
+    );
+    assert_eq!(s.share_status, None);
+
+    // The card carries the host's brand.
+    let (_, effects) = apply(&c, on_result(&c), Action::Share(ShareMethod::Png));
+    let Some(Effect::DownloadPng { svg, .. }) = effects.first() else {
+        panic!("expected a PNG export, got {effects:?}");
+    };
+    assert!(svg.contains("Acme"));
+}
+
+#[test]
+fn the_events_of_a_whole_visit_in_order() {
+    let c = ctx(&[("lead", "after")]);
+    let (s, mut effects) = boot(&c, "en", fresh());
+    let mut actions = vec![Action::Start];
+    actions.extend(answer_all(DIGITS));
+    actions.push(Action::ResultPainted);
+    actions.push(Action::Share(ShareMethod::Email));
+    actions.extend(fill_lead("ada@example.com", true));
+    actions.push(submit("L1"));
+    let (_, more) = run(&c, s, &actions);
+    effects.extend(more);
+    let names: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Emit(event) => Some(event.name()),
+            _ => None,
+        })
+        .collect();
+    let mut expected = vec!["smi:ready", "smi:start"];
+    expected.extend(std::iter::repeat_n("smi:answer", smi().items.len()));
+    expected.extend(["smi:complete", "smi:share", "smi:lead"]);
+    assert_eq!(names, expected);
+}
+
+/// Any action, with indices a little beyond the questionnaire's, so that bad ones are tried.
+fn any_action() -> impl Strategy<Value = Action> {
+    let n = smi().items.len();
+    prop_oneof![
+        Just(Action::Start),
+        (0..n + 2, 0u8..7).prop_map(|(item, choice)| Action::Answer { item, choice }),
+        Just(Action::Next),
+        Just(Action::Next),
+        Just(Action::Next),
+        Just(Action::Back),
+        Just(Action::Restart),
+        Just(Action::ResultPainted),
+        Just(Action::DeleteData),
+        Just(Action::TakeYourself),
+        Just(Action::Consent(true)),
+        Just(Action::EditLead(Field::Email, "a@b.example".into())),
+        "[a-z]{1,3}".prop_map(|id| Action::SubmitLead { id }),
+        Just(Action::Share(ShareMethod::Copy)),
+        Just(Action::LeadDelivered {
+            id: "a".into(),
+            outcome: DeliveryOutcome::Rejected
+        }),
+        Just(Action::SaveFailed {
+            key: KEY.into(),
+            why: "full".into()
+        }),
+    ]
+}
+
+proptest! {
+    /// No sequence of actions panics, and every `smi:complete` carries the scores that
+    /// `evaluate` gives for the answers saved at that moment.
+    #[test]
+    fn every_completion_carries_the_saved_answers_scores(
+        actions in prop::collection::vec(any_action(), 0..160),
+        gate in prop_oneof![Just("off"), Just("before"), Just("after")],
+    ) {
+        let c = ctx(&[("lead", gate), ("lead-endpoint", "https://crm.example/hook")]);
+        let mut state = booted(&c);
+        let mut stored: Option<Session> = None;
+        for action in actions {
+            let (next, effects) = apply(&c, state, action);
+            for effect in &effects {
+                match effect {
+                    Effect::Save { key, value } if key == KEY => {
+                        stored = Some(saved::decode(smi(), value).expect("saved progress decodes"));
+                    }
+                    Effect::Remove { key } if key == KEY => stored = None,
+                    Effect::Emit(Event::Complete(done)) => {
+                        // Where storage was refused, the widget's memory is all there is.
+                        let answers: Answers = match next.storage {
+                            true => stored.clone().expect("progress saved").answers,
+                            false => next.session.answers.clone(),
+                        };
+                        let outcome = evaluate(smi(), &answers).expect("complete answers");
+                        prop_assert_eq!(done.investment, outcome.investment);
+                        prop_assert_eq!(done.innovation, outcome.innovation);
+                        prop_assert_eq!(done.category.as_str(), outcome.category.as_str());
+                    }
+                    _ => {}
+                }
+            }
+            prop_assert!(next.session.fits(smi()));
+            state = next;
+        }
+    }
+}
