@@ -72,15 +72,17 @@ pub fn mount(
     let load_error = take(&mut pairs, "questionnaire-error");
     let translation = take(&mut pairs, "translation");
     let translation_error = take(&mut pairs, "translation-error");
+    let chosen_lang = take(&mut pairs, "translation-lang");
     let custom = pairs
         .iter()
         .find(|(name, _)| name == "questionnaire")
         .map(|(_, text)| text.clone());
     let (config, warnings) = parse_options(&pairs);
-    let wanted = config
-        .lang
-        .clone()
-        .unwrap_or_else(|| content::best_language(&platform::preferred_languages(&document)));
+    // The loader chose the language (its `language()`, the one place that does) and fetched
+    // its translation; without a loader, the `lang` option or English.
+    let wanted = chosen_lang
+        .or_else(|| config.lang.clone())
+        .unwrap_or_else(|| "en".into());
     let data_layer = config.data_layer;
     let on_event = {
         let host = host.clone();
@@ -206,10 +208,9 @@ fn questionnaire(
     let problem = |message: String| vec![Problem::whole(message)];
     match (custom, load_error) {
         (_, Some(why)) => Err(problem(why)),
-        (Some(text), None) if text.trim_start().starts_with('{') => Questionnaire::from_json(text),
-        (Some(text), None) => Err(problem(format!(
-            "\"{text}\" is neither questionnaire JSON nor a URL the loader could fetch"
-        ))),
+        // Whether the host gave JSON or a URL is the loader's to decide (`questionnaireText`
+        // in `src/js/smi-widget.js`), in one place: what arrives here is JSON text to parse.
+        (Some(text), None) => Questionnaire::from_json(text),
         (None, None) => shipped.map_or_else(content::questionnaire, Ok),
     }
 }

@@ -130,28 +130,6 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map_err(describe)
 }
 
-/// Language tags the visitor probably reads, most likely first: the host page's `lang`,
-/// then the browser's languages.
-pub fn preferred_languages(document: &web_sys::Document) -> Vec<String> {
-    let mut tags = Vec::new();
-    if let Some(lang) = document
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-    {
-        tags.push(lang);
-    }
-    if let Some(window) = web_sys::window() {
-        tags.extend(
-            window
-                .navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string()),
-        );
-    }
-    tags
-}
-
 /// Today's date in the visitor's time zone.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

@@ -44,16 +44,6 @@ pub fn translation(text: &str) -> Result<(Questionnaire, Strings), Vec<Problem>>
     Ok((t.questionnaire.validated()?, strings))
 }
 
-/// The first of `preferred` (language tags, most wanted first) this build ships, else English.
-pub fn best_language(preferred: &[String]) -> String {
-    preferred
-        .iter()
-        .filter_map(|tag| tag.split(['-', '_']).next())
-        .map(str::to_ascii_lowercase)
-        .find(|base| LANGUAGES.contains(&base.as_str()))
-        .unwrap_or_else(|| "en".into())
-}
-
 /// The writing direction of a language: `rtl` for Arabic and Persian.
 pub fn direction(lang: &str) -> &'static str {
     match lang {

@@ -319,6 +319,12 @@ impl Questionnaire {
             }
         }
 
+        // Every result must have its share link: a questionnaire whose answers cannot all be
+        // written as a share code is refused here, not left without a share block.
+        if !self.items.is_empty() && !super::share::fits(self) {
+            problem("items".into(), super::share::TOO_LARGE);
+        }
+
         for id in CategoryId::ALL {
             match self.categories.iter().filter(|c| c.id == id).count() {
                 1 => {}

@@ -42,6 +42,16 @@ impl fmt::Display for ShareError {
     }
 }
 
+/// What `Questionnaire::validate` says when a questionnaire's answer combinations do not fit
+/// a share code.
+pub const TOO_LARGE: &str = "has more answer combinations than a share code holds (fewer than \
+2^128: 55 items of 5 choices fit, 56 do not); use fewer items or fewer choices";
+
+/// Whether every answer set of `q` has a share code.
+pub fn fits(q: &Questionnaire) -> bool {
+    max_value(q).is_some()
+}
+
 /// The number of combinations minus one, i.e. the largest mixed-radix value, if it fits.
 fn max_value(q: &Questionnaire) -> Option<u128> {
     q.items

@@ -4,29 +4,89 @@
 import init, { mount as mountWidget, optionWarnings, questionnaireProblems } from './smi_widget.js';
 
 // ---- Leads: an outbox in local storage, so a lead survives a failed POST and a reload ----
-// Each entry is a request the wasm built ({ id, endpoint, content_type, body }) plus
-// { attempts, due }. Entries are retried with backoff (2 s doubling to 5 min) until the
-// endpoint answers 2xx; a 4xx other than 408/429 is a refusal and is dropped. The body
-// carries the lead's id (lead_id), so an endpoint can discard a repeat.
+// The outbox is { v: 1, leads: [...] }. Each lead is a request the wasm built ({ id, endpoint,
+// content_type, body }) plus { attempts, due }. Leads are retried with backoff (2 s doubling
+// to 5 min) until the endpoint answers 2xx; a 4xx other than 408/429 is a refusal and is
+// dropped. The body carries the lead's id (lead_id), so an endpoint can discard a repeat.
 const OUTBOX = 'smi-widget:outbox';
+const OUTBOX_VERSION = 1;
 let memoryOutbox = null; // used when local storage is unavailable
+let outboxProblem = null; // a damaged outbox, not yet reported to a widget
+
+const isLead = (e) => e !== null && typeof e === 'object'
+  && ['id', 'endpoint', 'content_type', 'body'].every((k) => typeof e[k] === 'string');
+/** A lead as the outbox keeps it; a missing or broken `attempts` or `due` starts afresh. */
+const entryOf = (e) => ({
+  id: e.id, endpoint: e.endpoint, content_type: e.content_type, body: e.body,
+  attempts: Number.isFinite(e.attempts) ? e.attempts : 0,
+  due: Number.isFinite(e.due) ? e.due : 0,
+});
+
+/**
+ * The leads in the stored outbox text. Text that is not JSON, JSON that is not an outbox, or
+ * an outbox with entries that are not leads is kept aside under its own key, never deleted:
+ * it may hold what a visitor typed. The leads that can be read still go out.
+ */
+function parseOutbox(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  // An array is the outbox of earlier versions of the loader.
+  const list = Array.isArray(parsed) ? parsed
+    : parsed?.v === OUTBOX_VERSION && Array.isArray(parsed.leads) ? parsed.leads : null;
+  const leads = (list ?? []).filter(isLead).map(entryOf);
+  const whole = (e) => isLead(e) && Number.isFinite(e.attempts) && Number.isFinite(e.due);
+  if (list && list.every(whole)) return leads;
+  const aside = `${OUTBOX}:damaged:${Date.now()}`;
+  let kept = `it is kept under "${aside}"`;
+  try {
+    localStorage.setItem(aside, text);
+  } catch {
+    kept = 'it could not be kept aside';
+  }
+  const broken = list ? list.filter((e) => !whole(e)).length : 0;
+  const what = !list ? 'is not a lead outbox' : `holds ${broken} entries that are not whole leads`;
+  outboxProblem = `the stored lead outbox ${what}; ${kept}, and a new outbox takes over`
+    + (leads.length ? ` with the ${leads.length} leads that could be read` : '');
+  console.warn(`SMI widget: ${outboxProblem}.`);
+  writeOutbox(leads);
+  reportOutboxProblem();
+  return leads;
+}
+
 function readOutbox() {
   if (memoryOutbox) return memoryOutbox;
+  let text;
   try {
-    return JSON.parse(localStorage.getItem(OUTBOX) ?? '[]');
+    text = localStorage.getItem(OUTBOX);
   } catch {
     return (memoryOutbox = []);
   }
+  return text === null ? [] : parseOutbox(text);
 }
 function writeOutbox(items) {
   if (memoryOutbox) { memoryOutbox = items; return false; }
   try {
-    if (items.length) localStorage.setItem(OUTBOX, JSON.stringify(items));
+    if (items.length) localStorage.setItem(OUTBOX, JSON.stringify({ v: OUTBOX_VERSION, leads: items }));
     else localStorage.removeItem(OUTBOX);
     return true;
   } catch {
     memoryOutbox = items;
     return false;
+  }
+}
+
+// Widgets on the page, to tell about a damaged outbox (`smi:error` `outbox-damaged`).
+const mounted = new Set();
+function reportOutboxProblem() {
+  if (!outboxProblem || !mounted.size) return;
+  const detail = { code: 'outbox-damaged', message: outboxProblem };
+  outboxProblem = null;
+  for (const element of mounted) {
+    element.dispatchEvent(new CustomEvent('smi:error', { detail, bubbles: true, composed: true }));
   }
 }
 const backoff = (attempts) => Math.min(2000 * 2 ** (attempts - 1), 300_000);
@@ -168,10 +228,13 @@ function showLoadFailure(element, error) {
 const LANGUAGES = ['en', 'ms', 'ar', 'fa', 'ru'];
 const translations = {};
 
-/** The language a widget shows: its `lang` option, else the page's, else the browser's. */
+/**
+ * The language a widget shows: its `lang` option, else the page's, else the browser's. The
+ * one place that decides it: the wasm takes the result as `translation-lang`.
+ */
 function language(requested) {
   for (const tag of [requested, document.documentElement.lang, ...navigator.languages]) {
-    const base = String(tag ?? '').toLowerCase().split(/[-_]/)[0];
+    const base = String(tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
     if (LANGUAGES.includes(base)) return base;
   }
   return 'en';
@@ -195,7 +258,11 @@ async function translation(lang) {
 // ctaLabel → cta-label: the JS API takes camelCase, attributes are kebab-case.
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** A custom questionnaire given as an object, JSON text or a URL, as JSON text (or why not). */
+/**
+ * A custom questionnaire given as an object, JSON text or a URL, as JSON text (or why not).
+ * The one place that tells JSON from a URL: text that starts with "{" is JSON, anything else
+ * is fetched. The wasm parses whatever text this hands it.
+ */
 async function questionnaireText(value) {
   if (value === undefined || value === null) return {};
   if (typeof value === 'object') return { questionnaire: JSON.stringify(value) };
@@ -228,8 +295,9 @@ async function prepare(options) {
       out[kebab(name)] = value === true ? '' : String(value);
     }
   }
-  const [custom, text] = await Promise.all([questionnaireText(questionnaire), translation(language(out.lang))]);
-  return Object.assign(out, custom, text);
+  const lang = language(out.lang);
+  const [custom, text] = await Promise.all([questionnaireText(questionnaire), translation(lang)]);
+  return Object.assign(out, custom, text, { 'translation-lang': lang });
 }
 
 /**
@@ -238,7 +306,11 @@ async function prepare(options) {
  */
 export async function mount(element, options = {}) {
   const [prepared] = await Promise.all([prepare(options), load()]);
-  return mountWidget(element, prepared, helpers);
+  const handle = mountWidget(element, prepared, helpers);
+  mounted.add(element);
+  reportOutboxProblem();
+  const destroy = handle.destroy.bind(handle);
+  return { destroy: () => { mounted.delete(element); destroy(); } };
 }
 
 function attributes(element) {
@@ -246,9 +318,10 @@ function attributes(element) {
 }
 
 class SmiAssessment extends HTMLElement {
+  // Every option of `config::OPTIONS` in Rust (a native test compares the two lists).
   static observedAttributes = [
     'lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'share-url',
-    'analytics', 'questionnaire', 'lead', 'lead-fields', 'lead-consent', 'privacy-url',
+    'analytics', 'lazy', 'questionnaire', 'lead', 'lead-fields', 'lead-consent', 'privacy-url',
     'lead-endpoint', 'lead-format', 'lead-map', 'lead-extra',
   ];
 
@@ -274,7 +347,8 @@ class SmiAssessment extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before !== after && this.handle) this.start();
+    // `lazy` only decides when a widget first mounts.
+    if (name !== 'lazy' && before !== after && this.handle) this.start();
   }
 
   // Mounts with the current attributes; a newer call wins over one still loading.
@@ -285,12 +359,15 @@ class SmiAssessment extends HTMLElement {
       if (run !== this.run || !this.isConnected) return;
       this.stop();
       this.handle = mountWidget(this, options, helpers);
+      mounted.add(this);
+      reportOutboxProblem();
     } catch (error) {
       if (run === this.run) showLoadFailure(this, error);
     }
   }
 
   stop() {
+    mounted.delete(this);
     this.handle?.destroy();
     this.handle = undefined;
   }

@@ -167,3 +167,59 @@ proptest! {
         let _ = Config::parse(pairs, LANGS);
     }
 }
+
+/// The quoted names in `text` between `start` and the first `end` after it.
+fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
+    let from = text.find(start).expect(start) + start.len();
+    let to = from + text[from..].find(end).expect(end);
+    let mut names = Vec::new();
+    for part in text[from..to].split(['\'', '"']).skip(1).step_by(2) {
+        names.push(part.to_owned());
+    }
+    names
+}
+
+/// One list of options: `OPTIONS`, the parser's arms and the element's observed attributes
+/// name the same options, so no option is parsed but unlisted, or listed but not observed.
+#[test]
+fn the_option_list_the_parser_and_the_element_agree() {
+    use smi_widget::engine::config::OPTIONS;
+    let mut listed: Vec<String> = OPTIONS.iter().map(|o| o.to_string()).collect();
+    listed.sort();
+    for name in OPTIONS {
+        let (_, warnings) = Config::parse([(name, "")], LANGS);
+        assert!(
+            warnings
+                .iter()
+                .all(|w| !w.message.contains("is not an option")),
+            "{name}: {warnings:?}"
+        );
+    }
+    // The parser's arms: lines of its `match name` block, at the arms' indentation, that
+    // start with a quoted name; every quoted name before the arrow counts.
+    let source = include_str!("../../src/engine/config.rs");
+    let block = &source
+        [source.find("match name {").unwrap()..source.find("_ if GLOBAL_ATTRIBUTES").unwrap()];
+    let indent = "                \"";
+    let mut arms: Vec<String> = block
+        .lines()
+        .filter(|l| l.starts_with(indent))
+        .flat_map(|l| {
+            let head = l.split("=>").next().unwrap_or_default();
+            head.split('"')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    arms.sort();
+    assert_eq!(arms, listed, "the parser's arms and OPTIONS");
+    let loader = include_str!("../../src/js/smi-widget.js");
+    let mut observed = quoted_between(loader, "static observedAttributes = [", "];");
+    observed.sort();
+    assert_eq!(
+        observed, listed,
+        "the element's observedAttributes and OPTIONS"
+    );
+}

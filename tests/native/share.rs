@@ -133,3 +133,46 @@ proptest! {
         }
     }
 }
+
+/// A questionnaire whose answers cannot all become share codes is refused by `validate`,
+/// with a message that names the limit, instead of losing its share block.
+#[test]
+fn a_questionnaire_too_large_for_share_codes_is_refused() {
+    use smi_widget::engine::questionnaire::{Choice, ItemId};
+    use smi_widget::engine::share::TOO_LARGE;
+    let sized = |n: usize| {
+        let mut q = smi().clone();
+        let template = q.items[0].clone();
+        q.items = (0..n)
+            .map(|i| {
+                let mut it = template.clone();
+                it.id = ItemId(format!("item-{i}"));
+                it.choices = (0..5)
+                    .map(|score| Choice {
+                        score,
+                        ..template.choices[0].clone()
+                    })
+                    .collect();
+                it
+            })
+            .collect();
+        q
+    };
+    let refusal = |q: &smi_widget::engine::Questionnaire| {
+        q.validate()
+            .into_iter()
+            .find(|p| p.message == TOO_LARGE)
+            .map(|p| p.to_string())
+    };
+    assert_eq!(refusal(&sized(55)), None);
+    assert!(encode(&sized(55), &smi_widget::engine::Answers(vec![Some(4); 55])).is_ok());
+    let message = refusal(&sized(56)).expect("56 items of 5 choices are refused");
+    assert!(
+        message.contains("share code") && message.contains("2^128"),
+        "{message}"
+    );
+    assert_eq!(
+        encode(&sized(56), &smi_widget::engine::Answers(vec![Some(4); 56])),
+        Err(ShareError::TooLarge)
+    );
+}
