@@ -32,7 +32,9 @@ pub fn describe(e: JsValue) -> String {
         .unwrap_or_else(|| {
             e.js_typeof()
                 .as_string()
-                .map_or("an unknown value".into(), |t| format!("a {t} value"))
+                .map_or("an unknown value".into(), |t| {
+                    format!("a value of type {t}")
+                })
         })
 }
 

@@ -197,3 +197,21 @@ fn dates_match_the_browser_s_intl_in_every_language() {
     }
     assert_eq!(compared, 5 * (end - start + 2) / 3);
 }
+
+/// Whatever a promise rejects with, `describe` reads it without throwing: an `Error`, a
+/// `DOMException`, a string, `undefined`, `null`, a plain object or a number.
+#[wasm_bindgen_test]
+fn describe_reads_any_rejection_value() {
+    use smi_widget::platform::describe;
+    assert_eq!(describe(js_sys::Error::new("boom").into()), "boom");
+    assert_eq!(describe(JsValue::from_str("denied")), "denied");
+    assert_eq!(describe(JsValue::UNDEFINED), "no reason given");
+    assert_eq!(describe(JsValue::NULL), "no reason given");
+    let plain = js_sys::JSON::parse(r#"{"reason":"quota"}"#).unwrap();
+    assert_eq!(describe(plain), r#"{"reason":"quota"}"#);
+    assert_eq!(describe(JsValue::from_f64(3.0)), "3");
+    assert_eq!(
+        describe(js_sys::Object::new().into()),
+        "a value of type object"
+    );
+}

@@ -77,3 +77,55 @@ fn no_inline_style_attributes() {
         );
     }
 }
+
+/// Words in `source`'s code (comments left out) from `words`, with their line numbers.
+fn uses_of(source: &str, words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for word in code.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if words.contains(&word) {
+                found.push(format!("line {}: {word}", n + 1));
+            }
+        }
+    }
+    found
+}
+
+/// The views only render props and forward callbacks: no hook holds state, nothing runs
+/// effects or reaches the platform, and none imports the shell. Reading an input's value
+/// from its event (`HtmlInputElement`, `HtmlSelectElement`) is the one browser API allowed.
+#[test]
+fn views_hold_no_state_and_run_no_effects() {
+    const SHELL_ONLY: [&str; 12] = [
+        "use_state",
+        "use_reducer",
+        "use_effect",
+        "use_effect_with",
+        "use_mut_ref",
+        "use_memo",
+        "platform",
+        "widget",
+        "spawn_local",
+        "gloo",
+        "js_sys",
+        "wasm_bindgen_futures",
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut checked = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "widget.rs" || name == "mod.rs" {
+            continue;
+        }
+        let source = fs::read_to_string(&path).unwrap();
+        // `engine::widget` (the machine's types) is the engine's, not the shell.
+        let source = source.replace("engine::widget", "engine::machine");
+        let hits = uses_of(&source, &SHELL_ONLY);
+        assert!(hits.is_empty(), "{name}: {hits:?}");
+        checked += 1;
+    }
+    assert!(checked >= 5, "views checked: {checked}");
+    assert_eq!(uses_of("let s = use_state(|| 0);", &SHELL_ONLY).len(), 1);
+}

@@ -160,11 +160,24 @@ proptest! {
         prop_assert!(contrast(rgb, text) >= 4.0, "{rgb:?} → {}", accent.text);
     }
 
-    /// Options are host input: any names and values parse without a panic.
+    /// Options are host input: any names and values parse without a panic; every name that
+    /// is neither an option nor an attribute any element may carry gets a warning, and every
+    /// warning names an option that was given.
     #[test]
-    fn any_options_parse(pairs in prop::collection::vec((".{0,12}", ".{0,40}"), 0..12)) {
+    fn any_options_parse(pairs in prop::collection::vec(("(lang|lead|[a-z-]{0,12})", ".{0,40}"), 0..12)) {
+        use smi_widget::engine::config::OPTIONS;
         let pairs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-        let _ = Config::parse(pairs, LANGS);
+        let (_, warnings) = Config::parse(pairs.clone(), LANGS);
+        let free = |n: &str| ["id", "class", "style", "slot", "hidden", "title", "tabindex", "part", "dir"].contains(&n)
+            || n.starts_with("data-") || n.starts_with("aria-");
+        for (name, _) in &pairs {
+            if !OPTIONS.contains(name) && !free(name) {
+                prop_assert!(warnings.iter().any(|w| w.option == *name), "{name:?} unreported");
+            }
+        }
+        for w in &warnings {
+            prop_assert!(pairs.iter().any(|(n, _)| *n == w.option) || w.option.starts_with("cta-"), "{w:?}");
+        }
     }
 }
 

@@ -234,13 +234,28 @@ proptest! {
     /// Host option text and visitor input never panic the lead code.
     #[test]
     fn any_input_is_handled(text in ".{0,80}", email in ".{0,40}") {
-        let _ = parse_fields(&text);
-        let _ = parse_pairs(&text);
-        let _ = utm(&text);
-        let _ = is_email(&email);
+        // E-mail is always among the fields, and always required.
+        if let Ok(fields) = parse_fields(&text) {
+            prop_assert!(fields.contains(&(Field::Email, true)));
+        }
+        if let Ok(pairs) = parse_pairs(&text) {
+            prop_assert!(pairs.iter().all(|(a, b)| !a.is_empty() && !b.is_empty()));
+        }
+        prop_assert!(utm(&text).iter().all(|(k, _)| k.starts_with("utm_")));
+        let trimmed = email.trim();
+        if is_email(trimmed) {
+            prop_assert!(trimmed.contains('@') && !trimmed.contains(char::is_whitespace));
+        }
         let config = LeadConfig::default();
-        let _ = check(&config, &[(Field::Email, email.clone())], true);
+        let found = check(&config, &[(Field::Email, email.clone())], true);
+        let expected = match (trimmed.is_empty(), is_email(trimmed)) {
+            (true, _) => vec![Invalid::Missing(Field::Email)],
+            (false, true) => vec![],
+            (false, false) => vec![Invalid::BadEmail],
+        };
+        prop_assert_eq!(found, expected);
         let fields = lead_fields(&config, "id", &[(Field::Email, email)], &completion(), &text);
-        let _ = request(&LeadConfig { endpoint: Some("https://e.example".into()), ..config }, "id", &fields);
+        let sent = request(&LeadConfig { endpoint: Some("https://e.example".into()), ..config }, "id", &fields);
+        prop_assert!(sent.is_some_and(|r| r.body.contains("\"lead_id\":\"id\"")));
     }
 }
