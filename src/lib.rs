@@ -4,21 +4,25 @@
 //! scores it and shows the result, entirely in the visitor's browser.
 //!
 //! ## Bird's-eye view
-//! A host page loads `smi-widget.js`, which defines `<smi-assessment>`, fetches the
-//! language's translation if it is not English, and calls [`embed::mount`]. `mount` opens a shadow root, adopts the widget's stylesheet and renders
-//! the Yew [`ui::App`]. The app's root component holds one reducer whose every step is one
-//! call to the pure [`engine::apply`]; scores come from [`engine::evaluate`]. Effects
-//! (saving progress, moving focus) live in that root component and go through [`platform`].
+//! A host page loads `smi-widget.js`, which defines `<smi-assessment>`, chooses the
+//! language and fetches its translation if it is not English, and calls [`embed::mount`].
+//! `mount` opens a shadow root, adopts the widget's stylesheet and renders the Yew
+//! [`ui::App`]. Everything the widget does is decided by one pure state machine,
+//! [`engine::widget::apply`]: it takes an action (what the visitor did, or what the platform
+//! reported back) and returns the next state and the effects to carry out (save, emit an
+//! event, deliver a lead, focus, copy, …). The Yew root holds that state in its one reducer
+//! and runs the effects through [`platform`]; scores come from [`engine::evaluate`].
 //!
 //! ## Codemap
 //! - `engine/` — the functional core: questionnaire model and `validate()`, scoring, the
-//!   assessment flow, saved progress, share codes, host options (`config`), the `smi:*`
-//!   events, lead form checks and payloads (`lead`), the result card as SVG (`card`), text
-//!   templates, digits and dates, and the calendars dates are written in (`calendar`).
+//!   assessment flow (`session`), the widget's state machine (`widget`: state, actions,
+//!   effects), saved progress, share codes, host options (`config`), the `smi:*` events,
+//!   lead form checks and payloads (`lead`), the matrix geometry (`matrix`) and the result
+//!   card as SVG (`card`), text templates, digits and dates, and calendars (`calendar`).
 //! - `content/` — the questionnaire and interface strings of five languages as JSON
 //!   (English embedded, the others fetched by the loader) and the questionnaire's JSON Schema.
-//! - `ui/` — Yew components: `widget` (root, reducer, effects), `intro`, `question`,
-//!   `result`, `matrix`, `lead` (the form), and `sharing` (the share actions' context).
+//! - `ui/` — Yew components: `widget` (the shell: one reducer over the state machine, one
+//!   effect runner), `intro`, `question`, `result`, `matrix`, `lead` (the form).
 //! - `embed.rs` — `mount`, options, the shadow root, the stylesheet, events, the panic
 //!   policy; `optionWarnings` and `questionnaireProblems` for the configurator.
 //! - `json.rs` — JSON text to types and back: the browser's `JSON` with `serde-wasm-bindgen`
@@ -31,7 +35,11 @@
 //! ## Invariants
 //! - `engine` imports nothing from `yew`, `web_sys`, `gloo`, `wasm_bindgen` or `js_sys`, and
 //!   does no IO (a native test reads its sources to check).
-//! - Views under `ui/` other than `widget` hold no hooks and touch no browser API.
+//! - Views under `ui/` other than `widget` hold no hooks, run no effects, touch no browser
+//!   API beyond reading an input's value, and import neither `widget` nor `platform` (a
+//!   native test checks).
+//! - The widget's behaviour lives in `engine::widget`; `ui::widget` only turns callbacks into
+//!   actions and effects into `platform` calls. What comes back is a typed action.
 //! - Untrusted text (saved progress, a questionnaire) goes through a parser that returns a
 //!   typed error; nothing on those paths panics.
 //! - No inline `style` attributes anywhere: the widget runs under a strict CSP.
