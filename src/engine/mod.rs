@@ -13,6 +13,7 @@ pub mod config;
 pub mod events;
 pub mod lead;
 pub mod matrix;
+pub mod path;
 pub mod questionnaire;
 pub mod saved;
 pub mod scoring;

@@ -91,6 +91,11 @@ pub struct Questionnaire {
     #[serde(default = "default_threshold")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 99)))]
     pub threshold: u8,
+    /// An axis score within this many points of the threshold, either side, is "on the cusp"
+    /// and the result says so.
+    #[serde(default = "default_cusp_margin")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 25)))]
+    pub cusp_margin: u8,
     pub pillars: Vec<Pillar>,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1, max = 60)))]
     pub items: Vec<Item>,
@@ -99,6 +104,10 @@ pub struct Questionnaire {
 
 fn default_threshold() -> u8 {
     50
+}
+
+fn default_cusp_margin() -> u8 {
+    5
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -239,6 +248,9 @@ impl Questionnaire {
         }
         if !(1..=99).contains(&self.threshold) {
             problem("threshold".into(), "must be between 1 and 99");
+        }
+        if self.cusp_margin > 25 {
+            problem("cusp_margin".into(), "must be between 0 and 25");
         }
 
         let mut pillar_ids = HashSet::new();

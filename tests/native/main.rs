@@ -12,6 +12,7 @@ mod flow;
 mod golden;
 mod languages;
 mod lead;
+mod path;
 mod saved;
 mod schema;
 mod scoring;
