@@ -31,6 +31,8 @@ pub struct CardInput<'a> {
     pub accent: (&'a str, &'a str),
     /// The call to action's label and URL.
     pub cta: Option<(&'a str, &'a str)>,
+    /// The next category's name and how many answers would have to change to reach it.
+    pub next: Option<(&'a str, usize)>,
 }
 
 /// Escapes text for SVG/XML content and attribute values.
@@ -268,6 +270,15 @@ pub fn svg(input: &CardInput) -> String {
             4,
             accent,
         );
+    }
+
+    // How far the next category is, in one line under the pillars.
+    if let Some((name, count)) = input.next {
+        let line = fill(
+            &s.card_next,
+            &[("category", &isolate(name)), ("count", &s.num(count))],
+        );
+        svg.text(column, 512, 370, 18, 700, TEXT, &line);
     }
 
     // The top three actions.

@@ -64,6 +64,25 @@ pub struct Completion {
     /// Item id → 0-based choice.
     pub answers: BTreeMap<String, u8>,
     pub share_url: Option<String>,
+    /// The fewest answers to change for the next category; `null` for #SocialFirst.
+    pub next: Option<NextDetail>,
+}
+
+/// `engine::path::NextStep` as the host receives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextDetail {
+    pub category: String,
+    pub changes: Vec<ChangeDetail>,
+    pub investment: u8,
+    pub innovation: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeDetail {
+    /// The item's id.
+    pub item: String,
+    /// 0-based index of the choice to move to (its most mature).
+    pub choice: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,6 +168,19 @@ impl Event {
                 by_id
             },
             share_url,
+            next: super::path::next(q, answers).map(|n| NextDetail {
+                category: n.category.as_str().to_owned(),
+                changes: n
+                    .changes
+                    .iter()
+                    .map(|c| ChangeDetail {
+                        item: q.items[c.item].id.0.clone(),
+                        choice: c.choice,
+                    })
+                    .collect(),
+                investment: n.investment,
+                innovation: n.innovation,
+            }),
         })
     }
 

@@ -273,6 +273,18 @@ pub fn lead_fields(
     for p in &result.pillars {
         out.push((map(&format!("pillar_{}", p.pillar)), p.score.into()));
     }
+    // How close the lead is to the next category: its id ("" for #SocialFirst, which has
+    // none) and how many answers would have to change.
+    let next = result.next.as_ref();
+    out.push((
+        map("next_category"),
+        next.map_or("", |n| &n.category).to_owned().into(),
+    ));
+    let changes = next.map_or(0, |n| n.changes.len());
+    out.push((
+        map("next_changes"),
+        u8::try_from(changes).unwrap_or(u8::MAX).into(),
+    ));
     if let Some(url) = &result.share_url {
         out.push((map("share_url"), url.clone().into()));
     }

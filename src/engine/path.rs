@@ -97,15 +97,13 @@ fn raise(q: &Questionnaire, answers: &Answers, axis: Axis) -> Option<(Vec<usize>
     let top = axis_score(&order[..k])?;
     // The first set in questionnaire order that still reaches `top`: fix the items one at a
     // time, each the earliest that, completed by the largest gains after it, reaches `top`.
-    let mut candidates = order.clone();
-    candidates.sort_unstable();
+    // No sort: the standard library's costs the wasm kilobytes, and questionnaire order is
+    // index order.
     let mut chosen: Vec<usize> = Vec::with_capacity(k);
     while chosen.len() < k {
         let after = chosen.last().map_or(0, |&last| last + 1);
-        let pick = candidates
-            .iter()
-            .copied()
-            .filter(|&i| i >= after)
+        let pick = (after..q.items.len())
+            .filter(|i| order.contains(i))
             .find(|&i| {
                 let rest = order
                     .iter()
@@ -215,4 +213,25 @@ pub fn cusps(q: &Questionnaire, outcome: &Outcome) -> Vec<Cusp> {
             above: s >= q.threshold,
         })
         .collect()
+}
+
+/// Everything the result says about moving up or staying: the path, what keeps a
+/// #SocialFirst company there (at most three answers per axis), and the cusps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Guidance {
+    pub next: Option<NextStep>,
+    pub keep: Vec<(Axis, Vec<usize>)>,
+    pub cusps: Vec<Cusp>,
+}
+
+/// The guidance for a complete answer set (empty when the answers do not score).
+pub fn guidance(q: &Questionnaire, answers: &Answers) -> Guidance {
+    let Some(outcome) = evaluate(q, answers) else {
+        return Guidance::default();
+    };
+    Guidance {
+        next: next(q, answers),
+        keep: keep(q, answers, 3),
+        cusps: cusps(q, &outcome),
+    }
 }

@@ -39,6 +39,8 @@ pub enum Action {
     Finish,
     /// Forget every answer and return to the intro.
     Restart,
+    /// From the result, open `item` again to change its answer.
+    Revisit(usize),
 }
 
 impl Session {
@@ -96,6 +98,7 @@ pub fn apply(q: &Questionnaire, s: &Session, action: Action) -> Session {
         (Step::Question(0), Action::Back) => step(Step::Intro),
         (Step::Question(i), Action::Back) => step(Step::Question(i - 1)),
         (Step::Result, Action::Back) => step(Step::Question(last)),
+        (Step::Result, Action::Revisit(item)) if item < q.items.len() => step(Step::Question(item)),
         (_, Action::Restart) => Session::new(q),
         _ => s.clone(),
     }

@@ -18,7 +18,7 @@ use super::config::Config;
 use super::events::Event;
 use super::lead::{self, Field, Gate, Invalid, Request};
 use super::questionnaire::Questionnaire;
-use super::scoring::{evaluate, Outcome};
+use super::scoring::{evaluate, Answers, Outcome};
 use super::session::{self, Session, Step};
 use super::text::{fill, Strings};
 use super::{saved, share};
@@ -173,6 +173,9 @@ pub enum Action {
     Next,
     Back,
     Restart,
+    /// Open an item again from the result; `Finish` returns to the result when all are answered.
+    Revisit(usize),
+    Finish,
     // The visitor, on the result.
     EditLead(Field, String),
     Consent(bool),
@@ -271,7 +274,7 @@ impl Default for State {
         State {
             session: Session {
                 step: Step::Intro,
-                answers: super::Answers(Vec::new()),
+                answers: Answers(Vec::new()),
             },
             shared: Shared::None,
             lead: LeadForm::default(),
@@ -390,9 +393,10 @@ pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
     )
 }
 
-/// The result card as SVG, with the host's brand.
-pub fn card_svg(ctx: &Context, outcome: &Outcome) -> String {
+/// The result card as SVG, with the host's brand and the distance to the next category.
+pub fn card_svg(ctx: &Context, answers: &Answers, outcome: &Outcome) -> String {
     let config = &ctx.config;
+    let next = super::path::next(&ctx.questionnaire, answers);
     card::svg(&CardInput {
         questionnaire: &ctx.questionnaire,
         strings: &ctx.strings,
@@ -409,6 +413,12 @@ pub fn card_svg(ctx: &Context, outcome: &Outcome) -> String {
             .cta
             .as_ref()
             .map(|c| (c.label.as_str(), c.url.as_str())),
+        next: next.as_ref().map(|n| {
+            (
+                ctx.questionnaire.category(n.category).name.as_str(),
+                n.changes.len(),
+            )
+        }),
     })
 }
 
@@ -584,11 +594,11 @@ fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Ve
     match method {
         ShareMethod::Copy => effects.push(Effect::Copy(url.clone())),
         ShareMethod::Png => effects.push(Effect::DownloadPng {
-            svg: card_svg(ctx, &outcome),
+            svg: card_svg(ctx, &state.session.answers, &outcome),
             filename: card_filename(&outcome),
         }),
         ShareMethod::Native => effects.push(Effect::ShareSheet {
-            svg: card_svg(ctx, &outcome),
+            svg: card_svg(ctx, &state.session.answers, &outcome),
             filename: card_filename(&outcome),
             title: ctx.questionnaire.title.clone(),
             text: share_text(&ctx.questionnaire, &ctx.strings, &outcome),
@@ -666,6 +676,14 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
         }
         Action::Restart => {
             let next = flow(&state, session::Action::Restart);
+            enter(ctx, &mut state, next, &mut effects);
+        }
+        Action::Revisit(item) if state.shared == Shared::None && !state.gated(ctx) => {
+            let next = flow(&state, session::Action::Revisit(item));
+            enter(ctx, &mut state, next, &mut effects);
+        }
+        Action::Finish => {
+            let next = flow(&state, session::Action::Finish);
             enter(ctx, &mut state, next, &mut effects);
         }
         Action::EditLead(field, value)

@@ -23,6 +23,9 @@ pub struct MatrixProps {
     pub position: AttrValue,
     pub axis_investment: AttrValue,
     pub axis_innovation: AttrValue,
+    /// Where the path to the next category leads: (investment, innovation).
+    #[prop_or_default]
+    pub next: Option<(u8, u8)>,
 }
 
 impl MatrixProps {
@@ -66,6 +69,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         html! { <span class={class} dir="auto">{ props.names[at].clone() }</span> }
     };
     let (cx, cy) = (dot_x.to_string(), dot_y.to_string());
+    let next = props
+        .next
+        .map(|(investment, innovation)| matrix::dot(investment, innovation, 100));
     html! {
         <figure class="smi-matrix">
             <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">
@@ -76,6 +82,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 // glyph, and the browser's search for a fallback font costs tens of
                 // milliseconds on the first result.
                 <path class="smi-matrix__arrow" d="M0 102.5H98M100 102.5l-3-1.6v3.2zM-2.5 100V2M-2.5 0l-1.6 3h3.2z" />
+                if let Some((x, y)) = next {
+                    <line class="smi-matrix__path" x1={cx.clone()} y1={cy.clone()} x2={x.to_string()} y2={y.to_string()} />
+                    <circle class="smi-matrix__next" cx={x.to_string()} cy={y.to_string()} r="3" />
+                }
                 <circle class="smi-matrix__halo" cx={cx.clone()} cy={cy.clone()} r="6" />
                 <circle class="smi-matrix__dot" {cx} {cy} r="3" />
             </svg>

@@ -17,6 +17,10 @@ pub struct QuestionProps {
     pub on_answer: Callback<u8>,
     pub on_next: Callback<()>,
     pub on_back: Callback<()>,
+    /// When every item is answered (the visitor came from the result to change one): a
+    /// button back to the result.
+    #[prop_or_default]
+    pub on_result: Option<Callback<()>>,
 }
 
 #[function_component]
@@ -77,6 +81,9 @@ pub fn Question(props: &QuestionProps) -> Html {
             </fieldset>
             <div class="smi-nav">
                 <button type="button" class="smi-button" onclick={on_back}>{ &s.back }</button>
+                if let (Some(on_result), false) = (&props.on_result, last) {
+                    <button type="button" class="smi-button" onclick={on_result.reform(|_: MouseEvent| ())}>{ &s.back_to_result }</button>
+                }
                 <button type="submit" class="smi-button smi-button--primary" disabled={props.chosen.is_none()}>
                     { if last { &s.see_result } else { &s.next } }
                 </button>

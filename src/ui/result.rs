@@ -3,7 +3,8 @@
 
 use super::matrix::{Matrix, MatrixProps};
 use crate::engine::config::Config;
-use crate::engine::questionnaire::Questionnaire;
+use crate::engine::path::Guidance;
+use crate::engine::questionnaire::{Axis, Questionnaire};
 use crate::engine::scoring::Outcome;
 use crate::engine::text::{fill, percent_encode, Strings};
 use crate::engine::widget::{share_text, ShareMethod};
@@ -52,6 +53,80 @@ pub struct ResultProps {
     /// it paints sooner; the widget renders the rest right after that paint.
     #[prop_or_default]
     pub first_screen: bool,
+    /// The path to the next category, what keeps #SocialFirst there, and scores on the cusp.
+    #[prop_or_default]
+    pub guidance: Rc<Guidance>,
+    /// Open an item of the path again, to change its answer.
+    #[prop_or_default]
+    pub on_revisit: Callback<usize>,
+}
+
+/// `template` with `pairs` filled in and the category's `name` in a `<bdi>`, so that a name
+/// such as "#SocialFirst" keeps its own direction in a right-to-left sentence.
+fn with_name(template: &str, name: &str, pairs: &[(&str, &str)]) -> Html {
+    let text = fill(template, pairs);
+    match text.split_once("{category}") {
+        Some((before, after)) => {
+            html! { <>{ before.to_owned() }<bdi>{ name.to_owned() }</bdi>{ after.to_owned() }</> }
+        }
+        None => html! { { text } },
+    }
+}
+
+/// "What would make you …" with the changes, or, for #SocialFirst, "What keeps you …".
+fn guidance_block(props: &ResultProps, current: &str) -> Html {
+    let (q, s, g) = (&props.questionnaire, &props.strings, &props.guidance);
+    let axis_name = |axis: Axis| match axis {
+        Axis::Investment => &s.axis_investment,
+        Axis::Innovation => &s.axis_innovation,
+    };
+    if let Some(n) = &g.next {
+        let name = &q.category(n.category).name;
+        let (investment, innovation) = (s.num(n.investment), s.num(n.innovation));
+        let scores = [
+            ("investment", investment.as_str()),
+            ("innovation", innovation.as_str()),
+        ];
+        return html! {
+            <section class="smi-block smi-next">
+                <h3 class="smi-subheading">{ with_name(&s.next_heading, name, &[]) }</h3>
+                <p>{ with_name(&s.next_intro, name, &scores) }</p>
+                <ol class="smi-next__changes">
+                    { for n.changes.iter().map(|c| {
+                        let item = &q.items[c.item];
+                        let choice = &item.choices[usize::from(c.choice)].label;
+                        let id = format!("smi-next-{}", c.item);
+                        let index = c.item;
+                        let revisit = props.on_revisit.reform(move |_: MouseEvent| index);
+                        html! {
+                            <li key={c.item}>
+                                <span id={id.clone()}>{ fill(&s.next_change, &[("item", &item.prompt), ("choice", choice)]) }</span>
+                                { " " }
+                                <button type="button" class="smi-link-button" aria-describedby={id} onclick={revisit}>{ &s.next_revisit }</button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </section>
+        };
+    }
+    if g.keep.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="smi-block smi-keep">
+            <h3 class="smi-subheading">{ with_name(&s.keep_heading, current, &[]) }</h3>
+            <p>{ with_name(&s.keep_intro, current, &[]) }</p>
+            { for g.keep.iter().map(|(axis, items)| html! {
+                <>
+                    <p class="smi-keep__axis">{ axis_name(*axis) }</p>
+                    <ul class="smi-keep__items">
+                        { for items.iter().map(|&i| html! { <li key={i}>{ &q.items[i].prompt }</li> }) }
+                    </ul>
+                </>
+            }) }
+        </section>
+    }
 }
 
 /// The "Share your result" block: the link, copy, and share links for LinkedIn, X, e-mail.
@@ -97,7 +172,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
         .split_once("{category}")
         .unwrap_or((&s.result_heading, ""));
     let out_of = |score: u8| fill(&s.score_out_of, &[("score", &s.num(score))]);
-    let position = fill(
+    let g = &props.guidance;
+    let mut position = fill(
         &s.matrix_position,
         &[
             ("investment", &s.num(o.investment)),
@@ -105,6 +181,34 @@ pub fn ResultView(props: &ResultProps) -> Html {
             ("category", &category.name),
         ],
     );
+    if let Some(n) = &g.next {
+        position.push(' ');
+        position.push_str(&fill(
+            &s.matrix_next,
+            &[
+                ("investment", &s.num(n.investment)),
+                ("innovation", &s.num(n.innovation)),
+                ("category", &q.category(n.category).name),
+            ],
+        ));
+    }
+    let threshold = s.num(q.threshold);
+    let cusps: Vec<String> = g
+        .cusps
+        .iter()
+        .map(|c| {
+            let template = match (c.axis, c.above) {
+                (Axis::Investment, false) => &s.cusp_investment_below,
+                (Axis::Investment, true) => &s.cusp_investment_above,
+                (Axis::Innovation, false) => &s.cusp_innovation_below,
+                (Axis::Innovation, true) => &s.cusp_innovation_above,
+            };
+            fill(
+                template,
+                &[("score", &s.num(c.score)), ("threshold", &threshold)],
+            )
+        })
+        .collect();
     let score = |label: &str, value: u8, modifier: &str| {
         html! {
             <div class={classes!("smi-score", modifier.to_owned())}>
@@ -151,13 +255,15 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <Matrix threshold={q.threshold} investment={o.investment} innovation={o.innovation}
                     category={o.category} names={MatrixProps::names_of(q)}
                     label={s.matrix_label.clone()} position={position}
-                    axis_investment={s.axis_investment.clone()} axis_innovation={s.axis_innovation.clone()} />
+                    axis_investment={s.axis_investment.clone()} axis_innovation={s.axis_innovation.clone()}
+                    next={g.next.as_ref().map(|n| (n.investment, n.innovation))} />
                 <div class="smi-result__side">
                     <dl class="smi-scores">
                         { score(&s.axis_investment, o.investment, "smi-score--investment") }
                         { score(&s.axis_innovation, o.innovation, "smi-score--innovation") }
                     </dl>
                     <p class="smi-result__description">{ &category.description }</p>
+                    { for cusps.into_iter().map(|text| html! { <p class="smi-result__cusp">{ text }</p> }) }
                 </div>
             </div>
             <section class="smi-block smi-block--recommendation">
@@ -165,6 +271,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p>{ &category.recommendation }</p>
             </section>
             if !props.first_screen {
+                if !props.shared {
+                    { guidance_block(props, &category.name) }
+                }
                 <section class="smi-block">
                     <h3 class="smi-subheading">{ &s.pillars_heading }</h3>
                     <ul class="smi-pillars">

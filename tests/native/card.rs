@@ -19,6 +19,8 @@ fn render(digits: &str, rtl: bool, company: Option<&str>, cta: Option<(&str, &st
         logo: Some("/logo.svg?a=1&b=2"),
         accent: ("#2f48c8", "#ffffff"),
         cta,
+        next: smi_widget::engine::path::next(smi(), &answers(digits))
+            .map(|n| (smi().category(n.category).name.as_str(), n.changes.len())),
     })
 }
 

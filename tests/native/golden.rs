@@ -40,6 +40,8 @@ async fn render_props(
         shared,
         on_take: Default::default(),
         first_screen,
+        guidance: Rc::new(smi_widget::engine::path::guidance(smi(), &answers(digits))),
+        on_revisit: Default::default(),
     };
     let html = LocalServerRenderer::<ResultView>::with_props(props)
         .hydratable(false)

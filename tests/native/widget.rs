@@ -235,6 +235,40 @@ fn the_whole_flow() {
 }
 
 #[test]
+fn an_answer_changed_from_the_result_completes_again() {
+    let c = ctx(&[]);
+    let s = check(
+        &c,
+        on_result(&c),
+        &[Action::Revisit(3)],
+        &["save smi-widget:test", "focus heading"],
+    );
+    assert_eq!(s.session.step, Step::Question(3));
+    let s = check(
+        &c,
+        s,
+        &[
+            Action::Answer { item: 3, choice: 3 },
+            Action::Finish,
+            Action::ResultPainted,
+        ],
+        &[
+            "save smi-widget:test",
+            "emit smi:answer 3=3",
+            "save smi-widget:test",
+            "focus heading",
+            "after paint ResultPainted",
+            "emit smi:complete participant 26/84",
+        ],
+    );
+    assert_eq!(s.session.step, Step::Result);
+    // An item that does not exist, or a revisit from a question, changes nothing.
+    let s = check(&c, s, &[Action::Revisit(99)], &[]);
+    let (s, _) = run(&c, s, &[Action::Revisit(0)]);
+    check(&c, s, &[Action::Revisit(5)], &[]);
+}
+
+#[test]
 fn saved_progress_resumes_and_a_saved_result_shows_without_a_second_completion() {
     let c = ctx(&[]);
     let mut session = Session::new(smi());
@@ -745,6 +779,8 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::Next),
         Just(Action::Back),
         Just(Action::Restart),
+        (0..n + 2).prop_map(Action::Revisit),
+        Just(Action::Finish),
         Just(Action::ResultPainted),
         Just(Action::DeleteData),
         Just(Action::TakeYourself),
