@@ -15,6 +15,21 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm is built on nightly with the standard library rebuilt (.ci/build.sh): its
+# sources and the wasm target. Only the toolchain's own `nightly` channel is served here.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  step "rustup: nightly"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! rustup component list --toolchain nightly --installed | grep -q '^rust-src'; then
+  step "rustup: rust-src (nightly)"
+  rustup component add rust-src --toolchain nightly
+fi
+if ! rustup target list --toolchain nightly --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup: wasm32-unknown-unknown (nightly)"
+  rustup target add wasm32-unknown-unknown --toolchain nightly
+fi
+
 for component in rustfmt clippy; do
   if ! rustup component list --installed | grep -q "^$component"; then
     step "rustup: $component"

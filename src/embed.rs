@@ -115,6 +115,8 @@ pub fn mount(
     root.set_attribute("lang", &lang)?;
     root.set_attribute("dir", content::direction(&lang))?;
     root.set_attribute("data-theme", config.theme.as_str())?;
+    // What the loader shows if the wasm traps (a release build's panics are traps).
+    root.set_attribute("data-crash", &strings.error_crash)?;
     if let Some(accent) = &config.accent {
         // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
         root.style().set_property("--smi-accent", &accent.colour)?;

@@ -105,12 +105,13 @@ fn raise(q: &Questionnaire, answers: &Answers, axis: Axis) -> Option<(Vec<usize>
         let pick = (after..q.items.len())
             .filter(|i| order.contains(i))
             .find(|&i| {
-                let rest = order
-                    .iter()
-                    .copied()
-                    .filter(|&j| j > i)
-                    .take(k - chosen.len() - 1);
-                let trial: Vec<usize> = chosen.iter().copied().chain([i]).chain(rest).collect();
+                let mut trial = chosen.clone();
+                trial.push(i);
+                for &j in &order {
+                    if trial.len() < k && j > i {
+                        trial.push(j);
+                    }
+                }
                 trial.len() == k && axis_score(&trial) == Some(top)
             })?;
         chosen.push(pick);

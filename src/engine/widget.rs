@@ -17,6 +17,7 @@ use super::card::{self, CardInput};
 use super::config::Config;
 use super::events::Event;
 use super::lead::{self, Field, Gate, Invalid, Request};
+use super::path::{self, Guidance};
 use super::questionnaire::Questionnaire;
 use super::scoring::{evaluate, Answers, Outcome};
 use super::session::{self, Session, Step};
@@ -159,6 +160,8 @@ pub struct State {
     pub result_whole: bool,
     /// The result was reached by answering: `smi:complete` goes out after its first paint.
     complete_pending: bool,
+    /// What the result says about moving up, computed once when it is reached.
+    pub guidance: Rc<Guidance>,
 }
 
 /// Everything that can happen to the widget.
@@ -283,6 +286,7 @@ impl Default for State {
             deleted: false,
             result_whole: false,
             complete_pending: false,
+            guidance: Rc::default(),
         }
     }
 }
@@ -347,6 +351,7 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
         lang: lang.to_owned(),
     }));
     if state.session.step == Step::Result {
+        state.guidance = Rc::new(path::guidance(q, &state.session.answers));
         // Progress saved on the result: it shows again, without a second `smi:complete`.
         effects.push(Effect::AfterPaint(Action::ResultPainted));
     }
@@ -396,7 +401,7 @@ pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
 /// The result card as SVG, with the host's brand and the distance to the next category.
 pub fn card_svg(ctx: &Context, answers: &Answers, outcome: &Outcome) -> String {
     let config = &ctx.config;
-    let next = super::path::next(&ctx.questionnaire, answers);
+    let next = path::next(&ctx.questionnaire, answers);
     card::svg(&CardInput {
         questionnaire: &ctx.questionnaire,
         strings: &ctx.strings,
@@ -466,8 +471,10 @@ fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Ef
     state.result_whole = false;
     state.complete_pending = after == Step::Result && matches!(before, Step::Question(_));
     if after == Step::Result {
+        state.guidance = Rc::new(path::guidance(q, &state.session.answers));
         effects.push(Effect::AfterPaint(Action::ResultPainted));
     } else {
+        state.guidance = Rc::default();
         state.share_status = None;
     }
 }

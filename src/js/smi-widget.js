@@ -177,6 +177,27 @@ function forgetLeads() {
 // Leads left over from an earlier visit go out as soon as the loader runs.
 if (readOutbox().length) flush();
 
+// ---- Crashes: the release wasm is built so that a panic is an immediate trap, which reaches
+// the page as a WebAssembly.RuntimeError thrown from an event handler or a promise. Every
+// widget then shows its crash message (in its language, from the root's data-crash) in place
+// of its content: never a blank or frozen box. Traps of other wasm modules on the page, whose
+// stack does not pass through this widget's glue, are left alone.
+function showCrash(error) {
+  console.error('SMI widget crashed:', error);
+  for (const element of mounted) {
+    const root = element.shadowRoot?.querySelector('.smi');
+    if (!root) continue;
+    const message = document.createElement('p');
+    message.className = 'smi-error';
+    message.setAttribute('role', 'alert');
+    message.textContent = root.dataset.crash || LOAD_FAILED;
+    root.replaceChildren(message);
+  }
+}
+const ours = (error) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes('smi_widget');
+window.addEventListener('error', (e) => { if (ours(e.error)) showCrash(e.error); });
+window.addEventListener('unhandledrejection', (e) => { if (ours(e.reason)) showCrash(e.reason); });
+
 // The result card's share actions, fetched the first time a visitor uses one.
 let card;
 const cardModule = () => (card ??= import('./card.js'));

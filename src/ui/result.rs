@@ -117,14 +117,11 @@ fn guidance_block(props: &ResultProps, current: &str) -> Html {
         <section class="smi-block smi-keep">
             <h3 class="smi-subheading">{ with_name(&s.keep_heading, current, &[]) }</h3>
             <p>{ with_name(&s.keep_intro, current, &[]) }</p>
-            { for g.keep.iter().map(|(axis, items)| html! {
-                <>
-                    <p class="smi-keep__axis">{ axis_name(*axis) }</p>
-                    <ul class="smi-keep__items">
-                        { for items.iter().map(|&i| html! { <li key={i}>{ &q.items[i].prompt }</li> }) }
-                    </ul>
-                </>
-            }) }
+            <ul class="smi-keep__items">
+                { for g.keep.iter().flat_map(|(axis, items)| items.iter().map(move |&i| (*axis, i))).map(|(axis, i)| html! {
+                    <li key={i}><span class="smi-keep__axis">{ axis_name(axis) }</span>{ ": " }{ &q.items[i].prompt }</li>
+                }) }
+            </ul>
         </section>
     }
 }

@@ -11,7 +11,6 @@ use crate::content;
 use crate::engine::config::Config;
 use crate::engine::events::Event;
 use crate::engine::lead::{Field, Gate};
-use crate::engine::path;
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::text::Strings;
 use crate::engine::widget::{
@@ -220,16 +219,6 @@ fn Widget(props: &WidgetProps) -> Html {
     }
 
     let (ctx, state) = (&*machine.ctx, &machine.state);
-    // What the result says about moving up: derived from the answers, computed once per set.
-    let guidance = use_memo(
-        (state.session.step == Step::Result).then(|| state.session.answers.clone()),
-        |answers| {
-            answers
-                .as_ref()
-                .map(|a| path::guidance(&ctx.questionnaire, a))
-                .unwrap_or_default()
-        },
-    );
     let (q, s) = (&ctx.questionnaire, &ctx.strings);
     let send = |action: Action| {
         let dispatch = machine.dispatcher();
@@ -316,7 +305,7 @@ fn Widget(props: &WidgetProps) -> Html {
                                 on_copy={send(Action::Share(ShareMethod::Copy))} {on_share}
                                 on_png={send(Action::Share(ShareMethod::Png))} {on_native}
                                 on_print={send(Action::Share(ShareMethod::Print))}
-                                first_screen={!state.result_whole} guidance={guidance.clone()}
+                                first_screen={!state.result_whole} guidance={state.guidance.clone()}
                                 on_revisit={{
                                     let dispatch = dispatch.clone();
                                     Callback::from(move |item: usize| dispatch.dispatch(Action::Revisit(item)))

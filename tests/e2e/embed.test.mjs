@@ -342,3 +342,30 @@ test('the iframe page sizes itself to its content and forwards events to the par
   assert.ok(Math.abs(height - content) <= 2, `frame ${height}px, content ${content}px`);
   await context.close();
 });
+
+test('a trap in the wasm leaves the crash message in the widget, never a frozen box', async () => {
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(env.server.url);
+  const w = widget(page);
+  await w.getByRole('button', { name: 'Start the assessment' }).click();
+  await w.getByRole('radio').first().waitFor();
+  // A real trap from a task of its own, as a panic in an event handler would be: an
+  // allocation the wasm cannot make aborts, and in the release build an abort is a trap.
+  await page.evaluate(async () => {
+    const glue = await import('/smi_widget.js');
+    const wasm = await glue.default();
+    setTimeout(() => wasm.__wbindgen_malloc(0xfffffff0, 8));
+  });
+  await w.getByRole('alert').filter({ hasText: 'Sorry, the assessment stopped because of an error.' }).waitFor();
+  assert.equal(await w.getByRole('radio').count(), 0, 'the question is gone');
+  assert.ok(errors.some((t) => t.startsWith('SMI widget crashed: RuntimeError')), errors.join('\n'));
+  // A trap of another wasm module on the page is not the widget's.
+  await page.evaluate(() => new Promise((resolve) => {
+    setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); });
+    setTimeout(resolve);
+  }));
+  assert.equal(errors.filter((t) => t.startsWith('SMI widget crashed')).length, 1);
+  await page.close();
+});
