@@ -107,6 +107,8 @@ fn guidance_block(props: &ResultProps, current: &str) -> Html {
                         }
                     }) }
                 </ol>
+                // Shown only in print, where the card's one line stands for the list.
+                <p class="smi-next__summary" aria-hidden="true">{ with_name(&s.card_next, name, &[("count", &s.num(n.changes.len()))]) }</p>
             </section>
         };
     }

@@ -189,7 +189,8 @@ test('elements added and removed by a single-page app mount and unmount cleanly'
     const div = document.createElement('div');
     document.body.append(div);
     const handle = await mount(div, { company: 'Api Co', theme: 'dark' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Rendered: its first button is there.
+    while (!div.shadowRoot.querySelector('.smi button')) await new Promise((resolve) => requestAnimationFrame(resolve));
     const theme = div.shadowRoot.querySelector('.smi').dataset.theme;
     handle.destroy();
     return { theme, left: div.shadowRoot.childElementCount };
@@ -203,7 +204,9 @@ test('lazy waits for the element to scroll into view before loading the wasm', a
   const { page, context } = await open('<div style="height: 3000px"></div><smi-assessment lazy></smi-assessment>');
   const wasm = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
-  await page.waitForTimeout(300);
+  // The element is defined and its observer has had a frame to report it out of view.
+  await page.evaluate(() => customElements.whenDefined('smi-assessment')
+    .then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
   assert.deepEqual(wasm, [], 'no wasm before it is needed');
   await page.locator('smi-assessment').scrollIntoViewIfNeeded();
   await widget(page).getByRole('button', { name: 'Start the assessment' }).waitFor();
