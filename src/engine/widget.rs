@@ -160,7 +160,7 @@ pub struct State {
     pub result_whole: bool,
     /// The result was reached by answering: `smi:complete` goes out after its first paint.
     complete_pending: bool,
-    /// What the result says about moving up, computed once when it is reached.
+    /// What the result says about moving up, computed once its first screen is painted.
     pub guidance: Rc<Guidance>,
 }
 
@@ -351,7 +351,6 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
         lang: lang.to_owned(),
     }));
     if state.session.step == Step::Result {
-        state.guidance = Rc::new(path::guidance(q, &state.session.answers));
         // Progress saved on the result: it shows again, without a second `smi:complete`.
         effects.push(Effect::AfterPaint(Action::ResultPainted));
     }
@@ -470,11 +469,12 @@ fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Ef
     }
     state.result_whole = false;
     state.complete_pending = after == Step::Result && matches!(before, Step::Question(_));
+    // What moves the company up is part of the result's second paint: the search runs after
+    // the first screen is on screen.
+    state.guidance = Rc::default();
     if after == Step::Result {
-        state.guidance = Rc::new(path::guidance(q, &state.session.answers));
         effects.push(Effect::AfterPaint(Action::ResultPainted));
     } else {
-        state.guidance = Rc::default();
         state.share_status = None;
     }
 }
@@ -725,6 +725,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
         }
         Action::ResultPainted if state.session.step == Step::Result => {
             state.result_whole = true;
+            state.guidance = Rc::new(path::guidance(q, &state.session.answers));
             if std::mem::take(&mut state.complete_pending) {
                 if let Some(outcome) = state.outcome(ctx) {
                     effects.push(Effect::Emit(Event::complete(
