@@ -2,6 +2,7 @@
 // headers (a Content-Security-Policy, say) can be set per test.
 import http from 'node:http';
 import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,9 +22,10 @@ const TYPES = {
 /**
  * Starts a server (on a free port unless `port` is given); resolves to
  * { url, close, headers, pages }. `headers` go on every response; `pages` maps a path to
- * { body, headers } served instead of a file, for host pages a test writes itself.
+ * { body, headers } served instead of a file, for host pages a test writes itself. With
+ * `gzip`, responses are compressed for clients that accept it, as a host's server would.
  */
-export async function serve(root = DIST, port = 0) {
+export async function serve(root = DIST, port = 0, { gzip = false } = {}) {
   const headers = {};
   const pages = {};
   const server = http.createServer(async (req, res) => {
@@ -40,10 +42,13 @@ export async function serve(root = DIST, port = 0) {
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
     try {
-      const body = await fs.readFile(file);
+      let body = await fs.readFile(file);
+      const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (compress) body = zlib.gzipSync(body, { level: 9 });
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...(compress && { 'content-encoding': 'gzip' }),
         ...headers,
       });
       res.end(body);
