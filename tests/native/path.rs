@@ -148,15 +148,21 @@ proptest! {
     }
 }
 
+/// The shipped questionnaire cut to two items: an investment one, then an innovation one.
+fn one_item_per_axis() -> Questionnaire {
+    let mut q = smi().clone();
+    q.items.truncate(2);
+    q.items[0].axis = Axis::Investment;
+    q.items[1].axis = Axis::Innovation;
+    q
+}
+
 /// An Observer as near to Conservative as to Participant goes up the innovation axis, as
 /// the SMI advises Observers (dive in, adopt first); when investment is nearer, it goes
 /// there.
 #[test]
 fn an_observer_s_tie_goes_to_innovation() {
-    let mut q = smi().clone();
-    q.items.truncate(2);
-    q.items[0].axis = Axis::Investment;
-    q.items[1].axis = Axis::Innovation;
+    let q = one_item_per_axis();
     let a = Answers(vec![Some(0), Some(0)]);
     assert_eq!(evaluate(&q, &a).unwrap().category, CategoryId::Observer);
     let n = next(&q, &a).unwrap();
@@ -203,10 +209,7 @@ fn the_shipped_questionnaire_s_paths_by_example() {
 /// The cusp: within the margin (5 by default) either side of the threshold, both included.
 #[test]
 fn the_cusp_margin_at_44_45_50_55_56() {
-    let mut q = smi().clone();
-    q.items.truncate(2);
-    q.items[0].axis = Axis::Investment;
-    q.items[1].axis = Axis::Innovation;
+    let mut q = one_item_per_axis();
     // One item per axis with choices scoring 0..=100, so the axis score is the choice's.
     for it in &mut q.items {
         it.choices = (0..=100)
@@ -251,10 +254,7 @@ fn what_keeps_a_social_first_company_there() {
         assert!(items.iter().all(|&i| smi().items[i].axis == axis));
     }
     // Just over the line, one fall is enough: a single item is named.
-    let mut q = smi().clone();
-    q.items.truncate(2);
-    q.items[0].axis = Axis::Investment;
-    q.items[1].axis = Axis::Innovation;
+    let q = one_item_per_axis();
     let kept = keep(&q, &Answers(vec![Some(3), Some(3)]), 3);
     assert_eq!(
         kept,
