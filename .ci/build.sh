@@ -36,13 +36,6 @@ if [ $profile = release ]; then
 fi
 cp src/js/smi-widget.js src/js/card.js src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css dist/
-if [ $profile = release ]; then
-  # What a visitor's browser downloads, minified (whitespace, comments, local names); the
-  # sources in src/js stay as written. The configurator is a tool page and stays readable.
-  for js in smi_widget.js smi-widget.js card.js frame.js; do
-    esbuild "dist/$js" --minify --format=esm --target=es2020 --log-level=warning --outfile="dist/$js" --allow-overwrite
-  done
-fi
 cp -r examples dist/
 cp src/content/questionnaire.schema.json dist/
 # One file per language besides English (which is inside the wasm): its questionnaire and
@@ -55,6 +48,20 @@ for ui in src/content/ui.*.json; do
     fs.writeFileSync(out, JSON.stringify({ questionnaire: JSON.parse(fs.readFileSync(q, "utf8")), ui: JSON.parse(fs.readFileSync(ui, "utf8")) }));' \
     "src/content/questionnaire.$lang.json" "$ui" "dist/i18n/$lang.json"
 done
+# The stylesheet (minified) and the first screen, rendered natively with the widget's own
+# intro component in every language, into the loader and the translation files.
+screens=$(mktemp)
+cargo run --quiet --bin smi-prerender -- "$screens"
+esbuild styles/widget.css --minify --log-level=warning --outfile="$screens.css"
+node .ci/first-screen.mjs "$screens" "$screens.css" dist
+rm -f "$screens" "$screens.css"
+if [ $profile = release ]; then
+  # What a visitor's browser downloads, minified (whitespace, comments, local names); the
+  # sources in src/js stay as written. The configurator is a tool page and stays readable.
+  for js in smi_widget.js smi-widget.js card.js frame.js; do
+    esbuild "dist/$js" --minify --format=esm --target=es2020 --log-level=warning --outfile="dist/$js" --allow-overwrite
+  done
+fi
 wasm_brotli=$(node -e 'const z = require("zlib"), b = require("fs").readFileSync(process.argv[1]);
   console.log((z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024).toFixed(1));' dist/smi_widget_bg.wasm)
 echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli"

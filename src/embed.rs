@@ -26,7 +26,13 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback};
 
-const CSS: &str = include_str!("../styles/widget.css");
+/// The stylesheet. Release builds leave it to the loader, which carries it (minified) to
+/// style the first screen before the wasm arrives and hands the same sheet over in
+/// `helpers.stylesheet`; debug builds (the browser tests mount without the loader) carry it.
+#[cfg(debug_assertions)]
+const CSS: Option<&str> = Some(include_str!("../styles/widget.css"));
+#[cfg(not(debug_assertions))]
+const CSS: Option<&str> = None;
 
 thread_local! {
     /// The container of every live widget and its crash message, for the panic hook.
@@ -64,7 +70,7 @@ pub fn mount(
     helpers: JsValue,
 ) -> Result<MountHandle, JsValue> {
     install_panic_hook();
-    platform::set_helpers(helpers);
+    platform::set_helpers(helpers.clone());
     let document = host
         .owner_document()
         .ok_or("the host element has no document")?;
@@ -109,9 +115,20 @@ pub fn mount(
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&stylesheet()?.into()));
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&stylesheet(&helpers)?.into()));
     let root: HtmlElement = document.create_element("div")?.unchecked_into();
-    root.set_class_name("smi");
+    // Beside the loader's first screen, the widget renders hidden, under another class so
+    // that the page never holds two `.smi` roots; the loader swaps the two once the widget
+    // has rendered, with no frame between.
+    let first_screen = shadow
+        .query_selector(".smi[data-first-screen]")
+        .ok()
+        .flatten();
+    root.set_class_name(if first_screen.is_some() {
+        "smi-pending"
+    } else {
+        "smi"
+    });
     root.set_attribute("lang", &lang)?;
     root.set_attribute("dir", content::direction(&lang))?;
     root.set_attribute("data-theme", config.theme.as_str())?;
@@ -126,7 +143,11 @@ pub fn mount(
     if config.theme == Theme::Dark {
         root.style().set_property("color-scheme", "dark")?;
     }
-    shadow.replace_children_with_node_1(&root);
+    if first_screen.is_some() {
+        shadow.append_child(&root)?;
+    } else {
+        shadow.replace_children_with_node_1(&root);
+    }
     ROOTS.with(|r| {
         r.borrow_mut()
             .push((root.clone().into(), strings.error_crash.clone()))
@@ -270,13 +291,23 @@ fn emit(host: &HtmlElement, data_layer: bool, event: &Event) {
     }
 }
 
-fn stylesheet() -> Result<CssStyleSheet, JsValue> {
+fn stylesheet(helpers: &JsValue) -> Result<CssStyleSheet, JsValue> {
     SHEET.with(|cell| {
         if let Some(sheet) = &*cell.borrow() {
             return Ok(sheet.clone());
         }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(CSS)?;
+        let given = js_sys::Reflect::get(helpers, &"stylesheet".into())
+            .ok()
+            .and_then(|s| s.dyn_into::<CssStyleSheet>().ok());
+        let sheet = match (given, CSS) {
+            (Some(sheet), _) => sheet,
+            (None, Some(css)) => {
+                let sheet = CssStyleSheet::new()?;
+                sheet.replace_sync(css)?;
+                sheet
+            }
+            (None, None) => return Err("the loader gave no stylesheet".into()),
+        };
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })

@@ -30,7 +30,9 @@
 //! - `platform.rs` — local storage, console, focus, clipboard, today's date, dataLayer,
 //!   and the loader's helpers (card export, lead delivery): thin adapters.
 //! - `js/` — the loader and custom element a host page includes (languages, the lead
-//!   outbox), the card helpers, the iframe page's and the configurator's scripts.
+//!   outbox, the first screen, crashes), the card helpers, the iframe page's and the
+//!   configurator's scripts.
+//! - `bin/prerender.rs` — renders the first screen (the intro) natively at build time.
 
 //! ## Invariants
 //! - `engine` imports nothing from `yew`, `web_sys`, `gloo`, `wasm_bindgen` or `js_sys`, and

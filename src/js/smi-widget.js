@@ -201,12 +201,90 @@ window.addEventListener('unhandledrejection', (e) => { if (ours(e.reason)) showC
 // The result card's share actions, fetched the first time a visitor uses one.
 let card;
 const cardModule = () => (card ??= import('./card.js'));
+// ---- The stylesheet and the first screen --------------------------------------------------
+// `.ci/build.sh` fills these in: the widget's stylesheet (minified), and its first screen,
+// the intro as the wasm renders it (`src/bin/prerender.rs`), in English with and without a
+// lead form. Other languages' first screens come in their translation file.
+const STYLES = '';
+const FIRST_SCREEN = null;
+let sheet;
+/** One constructed stylesheet for every widget on the page (the wasm adopts it too). */
+function stylesheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+  }
+  return sheet;
+}
+
 const helpers = {
   ...Object.fromEntries(['svgToPng', 'saveFile', 'shareNative', 'printCard']
     .map((name) => [name, async (...args) => (await cardModule())[name](...args)])),
   deliverLead,
   forgetLeads,
+  get stylesheet() { return STYLES ? stylesheet() : undefined; },
 };
+
+// sRGB channel → linear light, and a colour's relative luminance (WCAG 2.2).
+const linear = (c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+const luminance = (hex) => [1, 3, 5].map((i) => linear(parseInt(hex.slice(i, i + 2), 16) / 255))
+  .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+/** The text colour the widget puts on an accent: white or near-black, whichever contrasts more
+ * (`accent_for` in `src/engine/config.rs`; a test compares the two on the page). */
+function textOn(hex) {
+  const l = luminance(hex);
+  return (1.05 / (l + 0.05)) >= (l + 0.05) / (luminance('#111111') + 0.05) ? '#ffffff' : '#111111';
+}
+
+/**
+ * Shows the first screen in `element`'s shadow root at once, when the widget's first render
+ * will be that screen: the shipped questionnaire, no share link in the address, no saved
+ * progress. Returns the root it shows, or null.
+ */
+function showFirstScreen(element, options, screens) {
+  const markup = screens?.[options.lead === 'before' || options.lead === 'after' ? 'lead' : 'plain'];
+  const id = element.id ? `:${element.id}` : '';
+  let saved = null;
+  try { saved = localStorage.getItem(`smi-widget:smi${id}`); } catch { /* blocked: nothing saved */ }
+  const accent = options.accent?.trim();
+  if (!markup || !STYLES || options.questionnaire || options['questionnaire-error'] || saved !== null
+    || /[#&]smi=/.test(location.hash) || (accent && !/^#[0-9a-f]{6}$/i.test(accent))) return null;
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  shadow.adoptedStyleSheets = [stylesheet()];
+  const root = document.createElement('div');
+  const lang = options['translation-lang'];
+  const theme = ['dark', 'auto'].includes(options.theme?.trim()) ? options.theme.trim() : 'light';
+  root.className = 'smi';
+  root.setAttribute('lang', lang);
+  root.setAttribute('dir', ['ar', 'fa'].includes(lang) ? 'rtl' : 'ltr');
+  root.setAttribute('data-theme', theme);
+  root.setAttribute('data-first-screen', '');
+  if (accent) {
+    root.style.setProperty('--smi-accent', accent.toLowerCase());
+    root.style.setProperty('--smi-accent-text', textOn(accent.toLowerCase()));
+  }
+  if (theme === 'dark') root.style.setProperty('color-scheme', 'dark');
+  root.innerHTML = markup; // built from the widget's own sources, never from input
+  shadow.replaceChildren(root);
+  return root;
+}
+
+/** Once the widget has rendered beside the first screen, shows it in its place (within one
+ * frame: the observer's callback runs before the browser paints) and replays a Start click. */
+function swapWhenRendered(element, first, pendingStart) {
+  const live = element.shadowRoot.querySelector('.smi-pending');
+  if (!live) return;
+  const swap = () => {
+    if (!live.querySelector('.smi-button')) return false;
+    first.remove();
+    live.className = 'smi';
+    if (pendingStart()) live.querySelector('.smi-intro .smi-button--primary')?.click();
+    return true;
+  };
+  if (swap()) return;
+  const observer = new MutationObserver(() => { if (swap()) observer.disconnect(); });
+  observer.observe(live, { childList: true, subtree: true });
+}
 
 let ready;
 function load() {
@@ -261,15 +339,20 @@ function language(requested) {
   return 'en';
 }
 
+// Where prepared options carry the language's first screens (never passed to the wasm).
+const SCREENS = Symbol('first screens');
+
 /** Options carrying the translation for `lang` as JSON text (or why it did not load). */
 async function translation(lang) {
-  if (lang === 'en') return {};
+  if (lang === 'en') return { [SCREENS]: FIRST_SCREEN };
   translations[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then(async (response) => {
     if (!response.ok) throw new Error(`i18n/${lang}.json answered HTTP ${response.status}`);
     return response.text();
   });
   try {
-    return { translation: await translations[lang] };
+    // The first screen travels in the translation file; the wasm reads the rest.
+    const { first_screen: firstScreen, ...rest } = JSON.parse(await translations[lang]);
+    return { translation: JSON.stringify(rest), [SCREENS]: firstScreen };
   } catch (error) {
     delete translations[lang];
     return { 'translation-error': `the "${lang}" translation could not be loaded (${error.message})` };
@@ -376,12 +459,28 @@ class SmiAssessment extends HTMLElement {
   async start() {
     const run = (this.run = (this.run ?? 0) + 1);
     try {
-      const [options] = await Promise.all([prepare(attributes(this)), load()]);
+      const prepared = prepare(attributes(this));
+      const loaded = load();
+      // The first screen, as soon as the options are known and long before the wasm is.
+      let first = null;
+      let started = false;
+      if (!this.handle) {
+        prepared.then((options) => {
+          if (run !== this.run || this.handle || !this.isConnected) return;
+          first = showFirstScreen(this, options, options[SCREENS]);
+          // A Start made before the widget is ready is kept and replayed.
+          first?.addEventListener('click', (e) => {
+            if (e.target.closest('.smi-button--primary')) started = true;
+          });
+        }, () => {});
+      }
+      const [options] = await Promise.all([prepared, loaded]);
       if (run !== this.run || !this.isConnected) return;
       this.stop();
       this.handle = mountWidget(this, options, helpers);
       mounted.add(this);
       reportOutboxProblem();
+      if (first?.isConnected) swapWhenRendered(this, first, () => started);
     } catch (error) {
       if (run === this.run) showLoadFailure(this, error);
     }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
+import { finish, hostPage, pixelDifference, useServerAndBrowser, widget } from './browser.mjs';
 
 const env = useServerAndBrowser();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -249,31 +249,6 @@ const HOSTILE_CSS = `<style>
   [hidden] { display: block !important; }
   .smi, .smi-button { display: none !important; }
 </style>`;
-
-/** Pixels that differ between two PNG screenshots of the same size (compared in the page). */
-async function pixelDifference(page, a, b) {
-  return page.evaluate(async ([a, b]) => {
-    const data = async (b64) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d');
-      ctx.drawImage(bitmap, 0, 0);
-      return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    };
-    const [x, y] = [await data(a), await data(b)];
-    if (x.width !== y.width || x.height !== y.height) return `sizes ${x.width}×${x.height} and ${y.width}×${y.height}`;
-    // The outermost row and column are left out: where the host places the widget at a
-    // fractional offset, they show a sliver of the host page, not the widget.
-    let differ = 0;
-    for (let row = 1; row < x.height - 1; row++) {
-      for (let col = 1; col < x.width - 1; col++) {
-        const i = (row * x.width + col) * 4;
-        if (Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2]) > 24) differ++;
-      }
-    }
-    return differ;
-  }, [a.toString('base64'), b.toString('base64')]);
-}
 
 test('hostile host CSS and a right-to-left host page do not change the widget', async () => {
   const shots = {};

@@ -129,3 +129,25 @@ fn views_hold_no_state_and_run_no_effects() {
     assert!(checked >= 5, "views checked: {checked}");
     assert_eq!(uses_of("let s = use_state(|| 0);", &SHELL_ONLY).len(), 1);
 }
+
+/// The loader decides whether to show the first screen by looking for saved progress under
+/// the key the widget saves it under: `smi-widget:<questionnaire id>[:<element id>]`, with
+/// the shipped questionnaire's id in every language.
+#[test]
+fn the_loader_looks_for_saved_progress_where_the_widget_saves_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let embed = fs::read_to_string(root.join("src/embed.rs")).unwrap();
+    assert!(embed.contains(r#"format!("smi-widget:{questionnaire}")"#));
+    assert!(embed.contains(r#"format!("smi-widget:{questionnaire}:{element_id}")"#));
+    let loader = fs::read_to_string(root.join("src/js/smi-widget.js")).unwrap();
+    assert!(loader.contains("const id = element.id ? `:${element.id}` : '';"));
+    assert!(loader.contains("localStorage.getItem(`smi-widget:smi${id}`)"));
+    for lang in smi_widget::content::LANGUAGES {
+        let text = fs::read_to_string(root.join(format!("src/content/questionnaire.{lang}.json")))
+            .unwrap();
+        assert!(
+            text.contains(r#""id": "smi","#),
+            "{lang}: the shipped questionnaire's id"
+        );
+    }
+}
