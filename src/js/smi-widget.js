@@ -460,7 +460,11 @@ class SmiAssessment extends HTMLElement {
     const run = (this.run = (this.run ?? 0) + 1);
     try {
       const prepared = prepare(attributes(this));
-      const loaded = load();
+      // The English first screen needs no download: the wasm is fetched once it has painted,
+      // so that the two do not compete. Another language's first screen comes with its
+      // translation, fetched alongside the wasm.
+      const waitForFirstScreen = !this.handle && !ready && language(this.getAttribute('lang')) === 'en';
+      let loaded = waitForFirstScreen ? null : load();
       // The first screen, as soon as the options are known and long before the wasm is.
       let first = null;
       let started = false;
@@ -473,6 +477,11 @@ class SmiAssessment extends HTMLElement {
             if (e.target.closest('.smi-button--primary')) started = true;
           });
         }, () => {});
+      }
+      if (!loaded) {
+        await prepared.catch(() => {});
+        if (first) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+        loaded = load();
       }
       const [options] = await Promise.all([prepared, loaded]);
       if (run !== this.run || !this.isConnected) return;

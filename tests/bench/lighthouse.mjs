@@ -21,7 +21,6 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="description" content="How socially mature is your company? Take the assessment.">
 <link rel="modulepreload" href="/smi-widget.js">
 <link rel="modulepreload" href="/smi_widget.js">
-<link rel="preload" href="/smi_widget_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <script type="module" src="/smi-widget.js"></script>
 </head><body><main><smi-assessment></smi-assessment></main></body></html>`;
 

@@ -209,7 +209,8 @@ test('lazy waits for the element to scroll into view before loading the wasm', a
     .then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
   assert.deepEqual(wasm, [], 'no wasm before it is needed');
   await page.locator('smi-assessment').scrollIntoViewIfNeeded();
-  await widget(page).getByRole('button', { name: 'Start the assessment' }).waitFor();
+  // The live widget, not the loader's first screen, which shows before the wasm is fetched.
+  await widget(page).locator('.smi:not([data-first-screen])').getByRole('button', { name: 'Start the assessment' }).waitFor();
   assert.equal(wasm.length, 1);
   await context.close();
 });
