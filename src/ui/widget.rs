@@ -18,7 +18,7 @@ use crate::engine::widget::{
 };
 use crate::engine::Step;
 use crate::platform;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -59,11 +59,15 @@ struct WidgetProps {
 
 /// The machine's state in Yew's reducer, with the effects it returned that the shell has not
 /// carried out yet. The queue is shared by every state, so when two actions reduce before
-/// one render, the first one's effects are not lost.
+/// one render, the first one's effects are not lost. They run once the newest state has
+/// rendered: an effect such as "focus the heading" must find the new step's heading, not the
+/// old one.
 struct Machine {
     ctx: Rc<Context>,
     state: State,
     queue: Rc<RefCell<Vec<Effect>>>,
+    /// The newest generation, shared by every state.
+    latest: Rc<Cell<u64>>,
     /// Counts the steps that returned effects or changed the state: the effect hook's key.
     generation: u64,
 }
@@ -76,12 +80,15 @@ impl Reducible for Machine {
         if effects.is_empty() && state == self.state {
             return self;
         }
+        let generation = self.generation + 1;
         self.queue.borrow_mut().extend(effects);
+        self.latest.set(generation);
         Rc::new(Machine {
             ctx: self.ctx.clone(),
             state,
             queue: self.queue.clone(),
-            generation: self.generation + 1,
+            latest: self.latest.clone(),
+            generation,
         })
     }
 }
@@ -107,6 +114,7 @@ fn start(q: &Rc<Questionnaire>, app: &AppProps) -> Machine {
         ctx,
         state,
         queue: Rc::new(RefCell::new(effects)),
+        latest: Rc::default(),
         generation: 0,
     }
 }
@@ -209,8 +217,12 @@ fn Widget(props: &WidgetProps) -> Html {
             heading: heading.clone(),
             form: form.clone(),
         };
-        let queue = machine.queue.clone();
-        use_effect_with(machine.generation, move |_| {
+        let (queue, latest) = (machine.queue.clone(), machine.latest.clone());
+        use_effect_with(machine.generation, move |&rendered| {
+            // A newer state is on its way to the screen: its render runs everything queued.
+            if latest.get() != rendered {
+                return;
+            }
             let effects = std::mem::take(&mut *queue.borrow_mut());
             for effect in effects {
                 runner.run(effect);
