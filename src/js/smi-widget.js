@@ -480,7 +480,9 @@ class SmiAssessment extends HTMLElement {
       }
       if (!loaded) {
         await prepared.catch(() => {});
-        if (first) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+        // Two frames: the first screen's frame has been presented by the time the second
+        // begins.
+        if (first) await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted))));
         loaded = load();
       }
       const [options] = await Promise.all([prepared, loaded]);
