@@ -34,7 +34,7 @@ test('options change the preview, and the copied snippet behaves the same in a f
   await page.fill('input[name=ctaLabel]', 'Book a call');
   await page.fill('input[name=ctaUrl]', 'https://example.com/call');
   await page.waitForFunction(() => document.querySelector('#preview')?.shadowRoot?.querySelector('.smi')?.getAttribute('lang') === 'ru');
-  const start = page.locator('#preview .smi-button--primary');
+  const start = page.locator('#preview .smi:not([data-first-screen]) .smi-button--primary');
   await start.filter({ hasText: 'Начать оценку' }).waitFor();
   assert.equal(await start.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(15, 110, 90)');
   await page.click('#show-card');

@@ -85,7 +85,9 @@ test('attributes brand the widget: company, logo, accent with readable text, cal
        share-url="https://example.com/smi"></smi-assessment>`,
   );
   const w = widget(page);
-  const start = w.getByRole('button', { name: 'Start the assessment' });
+  // The widget itself, not the loader's first screen, which it replaces within a frame.
+  const start = w.locator('.smi:not([data-first-screen])').getByRole('button', { name: 'Start the assessment' });
+  await start.waitFor();
   const colours = await start.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
   assert.deepEqual(colours, ['rgb(255, 210, 63)', 'rgb(17, 17, 17)'], 'dark text on a light accent');
   await finish(w, PROFILE);
