@@ -36,6 +36,10 @@ export function useServerAndBrowser() {
 /** The widget on a page; role locators reach into its shadow root. */
 export const widget = (page) => page.locator('smi-assessment');
 
+/** Waits until the widget itself is on screen, in place of the loader's first screen (which
+ * has the same markup but is replaced within a frame: a check in that frame would race). */
+export const widgetReady = (page) => page.locator('smi-assessment .smi:not([data-first-screen]) .smi-button').first().waitFor();
+
 /**
  * Takes the assessment in widget `w` (a locator), choosing the given choice index for each
  * item in order ("0123…"), and waits for the result.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, pixelDifference, useServerAndBrowser, widget } from './browser.mjs';
+import { finish, hostPage, pixelDifference, useServerAndBrowser, widget, widgetReady } from './browser.mjs';
 
 const env = useServerAndBrowser();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,8 +86,8 @@ test('attributes brand the widget: company, logo, accent with readable text, cal
   );
   const w = widget(page);
   // The widget itself, not the loader's first screen, which it replaces within a frame.
-  const start = w.locator('.smi:not([data-first-screen])').getByRole('button', { name: 'Start the assessment' });
-  await start.waitFor();
+  await widgetReady(page);
+  const start = w.getByRole('button', { name: 'Start the assessment' });
   const colours = await start.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
   assert.deepEqual(colours, ['rgb(255, 210, 63)', 'rgb(17, 17, 17)'], 'dark text on a light accent');
   await finish(w, PROFILE);

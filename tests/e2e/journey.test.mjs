@@ -2,7 +2,7 @@
 // role and accessible name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, widget } from './browser.mjs';
+import { useServerAndBrowser, widget, widgetReady } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const env = useServerAndBrowser();
@@ -102,7 +102,7 @@ test('axe finds no violations on the intro, a question and the result', async ()
   const page = await env.browser.newPage();
   await page.goto(env.server.url);
   const w = widget(page);
-  await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  await widgetReady(page);
   assert.deepEqual(await axeViolations(page), [], 'intro');
   await w.getByRole('button', { name: 'Start the assessment' }).click();
   await w.getByRole('radio').nth(1).check();

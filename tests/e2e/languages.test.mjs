@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostPage, useServerAndBrowser } from './browser.mjs';
+import { hostPage, useServerAndBrowser, widgetReady } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const env = useServerAndBrowser();
@@ -37,7 +37,7 @@ for (const [lang, dir] of Object.entries(LANGUAGES)) {
   test(`${lang}: the whole assessment, and axe finds nothing on any screen`, async () => {
     const { page, context, console: messages } = await open(`<smi-assessment lang="${lang}"></smi-assessment>`);
     const w = page.locator('smi-assessment');
-    await w.locator('.smi-button--primary').waitFor();
+    await widgetReady(page);
     assert.equal(await root(page).getAttribute('lang'), lang);
     assert.equal(await root(page).getAttribute('dir'), dir);
     assert.deepEqual(await axeViolations(page), [], `${lang} intro`);
@@ -125,7 +125,7 @@ test('a translation that does not load leaves a working English widget and says 
 test('the dark theme passes axe on the intro, a question and the result with the lead offer', async () => {
   const { page, context } = await open('<smi-assessment lang="en" theme="dark" lead="after"></smi-assessment>');
   const w = page.locator('smi-assessment');
-  await w.locator('.smi-button--primary').waitFor();
+  await widgetReady(page);
   assert.equal(await root(page).getAttribute('data-theme'), 'dark');
   assert.deepEqual(await axeViolations(page), [], 'dark intro');
   await w.locator('.smi-button--primary').click();
