@@ -165,11 +165,6 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
 pub fn ResultView(props: &ResultProps) -> Html {
     let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
     let category = q.category(o.category);
-    // The name in <bdi>, so "#SocialFirst" keeps its direction in a right-to-left sentence.
-    let (before, after) = s
-        .result_heading
-        .split_once("{category}")
-        .unwrap_or((&s.result_heading, ""));
     let out_of = |score: u8| fill(&s.score_out_of, &[("score", &s.num(score))]);
     let g = &props.guidance;
     let mut position = fill(
@@ -244,7 +239,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             { for brand }
             <header class="smi-result__head">
                 <p class="smi-eyebrow">{ if props.shared { &s.shared_eyebrow } else { &q.title } }</p>
-                <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ before }<bdi>{ &category.name }</bdi>{ after }</h2>
+                <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ with_name(&s.result_heading, &category.name, &[]) }</h2>
                 <p class="smi-result__summary">{ &category.summary }</p>
                 if !props.shared && !props.date.is_empty() {
                     <p class="smi-result__date">{ &props.date }</p>
