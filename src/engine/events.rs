@@ -6,6 +6,7 @@
 //! part of the public interface (README, "Events"): add fields, never rename them.
 
 use super::lead::Field;
+use super::path::NextStep;
 use super::questionnaire::Questionnaire;
 use super::scoring::{Answers, Outcome};
 use serde::Serialize;
@@ -136,11 +137,14 @@ impl Event {
         }
     }
 
+    /// The completion event; `next` is the path to the next category (`path::next`), which
+    /// the caller has usually computed already for the result.
     pub fn complete(
         q: &Questionnaire,
         answers: &Answers,
         outcome: &Outcome,
         share_url: Option<String>,
+        next: Option<&NextStep>,
     ) -> Event {
         Event::Complete(Completion {
             questionnaire: q.id.clone(),
@@ -168,7 +172,7 @@ impl Event {
                 by_id
             },
             share_url,
-            next: super::path::next(q, answers).map(|n| NextDetail {
+            next: next.map(|n| NextDetail {
                 category: n.category.as_str().to_owned(),
                 changes: n
                     .changes

@@ -17,7 +17,7 @@ use super::card::{self, CardInput};
 use super::config::Config;
 use super::events::Event;
 use super::lead::{self, Field, Gate, Invalid, Request};
-use super::path::{self, Guidance};
+use super::path::{self, Guidance, NextStep};
 use super::questionnaire::Questionnaire;
 use super::scoring::{evaluate, Answers, Outcome};
 use super::session::{self, Session, Step};
@@ -160,8 +160,9 @@ pub struct State {
     pub result_whole: bool,
     /// The result was reached by answering: `smi:complete` goes out after its first paint.
     complete_pending: bool,
-    /// What the result says about moving up, computed once its first screen is painted.
-    pub guidance: Rc<Guidance>,
+    /// What the result says about moving up: searched once per result, when its first screen
+    /// has painted or earlier if a lead or the card needs it first.
+    pub guidance: Option<Rc<Guidance>>,
 }
 
 /// Everything that can happen to the widget.
@@ -286,7 +287,7 @@ impl Default for State {
             deleted: false,
             result_whole: false,
             complete_pending: false,
-            guidance: Rc::default(),
+            guidance: None,
         }
     }
 }
@@ -397,10 +398,19 @@ pub fn share_text(q: &Questionnaire, s: &Strings, o: &Outcome) -> String {
     )
 }
 
+/// The path to the next category and the rest of the result's guidance, searched once per
+/// result and kept.
+fn guidance(ctx: &Context, state: &mut State) -> Rc<Guidance> {
+    let answers = &state.session.answers;
+    state
+        .guidance
+        .get_or_insert_with(|| Rc::new(path::guidance(&ctx.questionnaire, answers)))
+        .clone()
+}
+
 /// The result card as SVG, with the host's brand and the distance to the next category.
-pub fn card_svg(ctx: &Context, answers: &Answers, outcome: &Outcome) -> String {
+pub fn card_svg(ctx: &Context, next: Option<&NextStep>, outcome: &Outcome) -> String {
     let config = &ctx.config;
-    let next = path::next(&ctx.questionnaire, answers);
     card::svg(&CardInput {
         questionnaire: &ctx.questionnaire,
         strings: &ctx.strings,
@@ -417,7 +427,7 @@ pub fn card_svg(ctx: &Context, answers: &Answers, outcome: &Outcome) -> String {
             .cta
             .as_ref()
             .map(|c| (c.label.as_str(), c.url.as_str())),
-        next: next.as_ref().map(|n| {
+        next: next.map(|n| {
             (
                 ctx.questionnaire.category(n.category).name.as_str(),
                 n.changes.len(),
@@ -471,7 +481,7 @@ fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Ef
     state.complete_pending = after == Step::Result && matches!(before, Step::Question(_));
     // What moves the company up is part of the result's second paint: the search runs after
     // the first screen is on screen.
-    state.guidance = Rc::default();
+    state.guidance = None;
     if after == Step::Result {
         effects.push(Effect::AfterPaint(Action::ResultPainted));
     } else {
@@ -520,9 +530,14 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
     }
     state.lead.problems.clear();
     let q = &*ctx.questionnaire;
-    let Event::Complete(result) =
-        Event::complete(q, &state.session.answers, &outcome, state.share_link(ctx))
-    else {
+    let guidance = guidance(ctx, state);
+    let Event::Complete(result) = Event::complete(
+        q,
+        &state.session.answers,
+        &outcome,
+        state.share_link(ctx),
+        guidance.next.as_ref(),
+    ) else {
         return;
     };
     let fields = lead::lead_fields(config, &id, &state.lead.values, &result, &ctx.page_url);
@@ -598,14 +613,15 @@ fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Ve
             url: url.clone(),
         }))
     };
+    let mut next = || guidance(ctx, state).next.clone();
     match method {
         ShareMethod::Copy => effects.push(Effect::Copy(url.clone())),
         ShareMethod::Png => effects.push(Effect::DownloadPng {
-            svg: card_svg(ctx, &state.session.answers, &outcome),
+            svg: card_svg(ctx, next().as_ref(), &outcome),
             filename: card_filename(&outcome),
         }),
         ShareMethod::Native => effects.push(Effect::ShareSheet {
-            svg: card_svg(ctx, &state.session.answers, &outcome),
+            svg: card_svg(ctx, next().as_ref(), &outcome),
             filename: card_filename(&outcome),
             title: ctx.questionnaire.title.clone(),
             text: share_text(&ctx.questionnaire, &ctx.strings, &outcome),
@@ -725,7 +741,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
         }
         Action::ResultPainted if state.session.step == Step::Result => {
             state.result_whole = true;
-            state.guidance = Rc::new(path::guidance(q, &state.session.answers));
+            let guidance = guidance(ctx, &mut state);
             if std::mem::take(&mut state.complete_pending) {
                 if let Some(outcome) = state.outcome(ctx) {
                     effects.push(Effect::Emit(Event::complete(
@@ -733,6 +749,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
                         &state.session.answers,
                         &outcome,
                         state.share_link(ctx),
+                        guidance.next.as_ref(),
                     )));
                 }
             }

@@ -317,7 +317,7 @@ fn Widget(props: &WidgetProps) -> Html {
                                 on_copy={send(Action::Share(ShareMethod::Copy))} {on_share}
                                 on_png={send(Action::Share(ShareMethod::Png))} {on_native}
                                 on_print={send(Action::Share(ShareMethod::Print))}
-                                first_screen={!state.result_whole} guidance={state.guidance.clone()}
+                                first_screen={!state.result_whole} guidance={state.guidance.clone().unwrap_or_default()}
                                 on_revisit={{
                                     let dispatch = dispatch.clone();
                                     Callback::from(move |item: usize| dispatch.dispatch(Action::Revisit(item)))

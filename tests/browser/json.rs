@@ -121,6 +121,7 @@ fn completion(q: &Questionnaire) -> Completion {
         &answers,
         &outcome,
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
+        smi_widget::engine::path::next(q, &answers).as_ref(),
     ) {
         Event::Complete(c) => c,
         _ => unreachable!(),

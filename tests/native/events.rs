@@ -4,6 +4,7 @@ use crate::support::{answers, smi};
 use serde_json::{json, Value};
 use smi_widget::engine::evaluate;
 use smi_widget::engine::events::Event;
+use smi_widget::engine::path::next;
 
 fn detail(event: &Event) -> Value {
     serde_json::from_str(&event.detail()).unwrap()
@@ -13,7 +14,13 @@ fn detail(event: &Event) -> Value {
 fn complete_carries_scores_category_answers_and_link() {
     let a = answers("1010101010101 23232323232323");
     let outcome = evaluate(smi(), &a).unwrap();
-    let event = Event::complete(smi(), &a, &outcome, Some("https://x.example/#smi=1".into()));
+    let event = Event::complete(
+        smi(),
+        &a,
+        &outcome,
+        Some("https://x.example/#smi=1".into()),
+        next(smi(), &a).as_ref(),
+    );
     assert_eq!(event.name(), "smi:complete");
     let d = detail(&event);
     assert_eq!(d["category"], "participant");
@@ -75,6 +82,7 @@ fn complete_detail_text_is_pinned() {
         &a,
         &outcome,
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
+        next(smi(), &a).as_ref(),
     );
     assert_eq!(
         event.detail(),
@@ -87,7 +95,9 @@ fn lead_carries_the_trimmed_non_empty_fields_and_the_result() {
     use smi_widget::engine::lead::Field;
     let a = answers("1010101010101 23232323232323");
     let outcome = evaluate(smi(), &a).unwrap();
-    let Event::Complete(result) = Event::complete(smi(), &a, &outcome, None) else {
+    let Event::Complete(result) =
+        Event::complete(smi(), &a, &outcome, None, next(smi(), &a).as_ref())
+    else {
         unreachable!()
     };
     let values = [

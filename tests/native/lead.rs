@@ -19,6 +19,7 @@ fn completion() -> Completion {
         &a,
         &outcome,
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
+        smi_widget::engine::path::next(smi(), &a).as_ref(),
     ) {
         Event::Complete(c) => c,
         _ => unreachable!(),
