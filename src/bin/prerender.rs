@@ -4,7 +4,7 @@
 //! the wasm's first render replaces it with identical markup.
 //!
 //! `cargo run --bin smi-prerender -- OUT.json` writes `{ "<lang>": { "plain": html, "lead":
-//! html } }`; `.ci/build.sh` puts English into the loader and each other language into its
+//! html, "dir": "ltr" | "rtl" } }`; `.ci/build.sh` puts English into the loader and each other language into its
 //! `i18n/<lang>.json`.
 
 #[cfg(target_arch = "wasm32")]
@@ -66,6 +66,8 @@ fn main() {
         let mut variants = serde_json::Map::new();
         variants.insert("plain".into(), render(false).into());
         variants.insert("lead".into(), render(true).into());
+        // The writing direction the widget's root will have, from the same function.
+        variants.insert("dir".into(), content::direction(lang).into());
         screens.insert((*lang).into(), variants.into());
     }
     let json = serde_json::to_string(&screens).expect("JSON");

@@ -222,7 +222,7 @@ const helpers = {
     .map((name) => [name, async (...args) => (await cardModule())[name](...args)])),
   deliverLead,
   forgetLeads,
-  get stylesheet() { return STYLES ? stylesheet() : undefined; },
+  get stylesheet() { return stylesheet(); },
 };
 
 // sRGB channel → linear light, and a colour's relative luminance (WCAG 2.2).
@@ -247,7 +247,7 @@ function showFirstScreen(element, options, screens) {
   let saved = null;
   try { saved = localStorage.getItem(`smi-widget:smi${id}`); } catch { /* blocked: nothing saved */ }
   const accent = options.accent?.trim();
-  if (!markup || !STYLES || options.questionnaire || options['questionnaire-error'] || saved !== null
+  if (!markup || options.questionnaire || options['questionnaire-error'] || saved !== null
     || /[#&]smi=/.test(location.hash) || (accent && !/^#[0-9a-f]{6}$/i.test(accent))) return null;
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [stylesheet()];
@@ -256,7 +256,7 @@ function showFirstScreen(element, options, screens) {
   const theme = ['dark', 'auto'].includes(options.theme?.trim()) ? options.theme.trim() : 'light';
   root.className = 'smi';
   root.setAttribute('lang', lang);
-  root.setAttribute('dir', ['ar', 'fa'].includes(lang) ? 'rtl' : 'ltr');
+  root.setAttribute('dir', screens.dir);
   root.setAttribute('data-theme', theme);
   root.setAttribute('data-first-screen', '');
   if (accent) {
@@ -345,14 +345,15 @@ const SCREENS = Symbol('first screens');
 /** Options carrying the translation for `lang` as JSON text (or why it did not load). */
 async function translation(lang) {
   if (lang === 'en') return { [SCREENS]: FIRST_SCREEN };
+  // Fetched and split once per language: the first screen travels in the translation file;
+  // the wasm reads the rest.
   translations[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then(async (response) => {
     if (!response.ok) throw new Error(`i18n/${lang}.json answered HTTP ${response.status}`);
-    return response.text();
+    const { first_screen: firstScreen, ...rest } = JSON.parse(await response.text());
+    return { translation: JSON.stringify(rest), [SCREENS]: firstScreen };
   });
   try {
-    // The first screen travels in the translation file; the wasm reads the rest.
-    const { first_screen: firstScreen, ...rest } = JSON.parse(await translations[lang]);
-    return { translation: JSON.stringify(rest), [SCREENS]: firstScreen };
+    return await translations[lang];
   } catch (error) {
     delete translations[lang];
     return { 'translation-error': `the "${lang}" translation could not be loaded (${error.message})` };
