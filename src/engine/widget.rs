@@ -168,18 +168,10 @@ pub struct State {
 /// Everything that can happen to the widget.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    // The visitor, through the assessment.
-    Start,
-    Answer {
-        item: usize,
-        choice: u8,
-    },
-    Next,
-    Back,
-    Restart,
-    /// Open an item again from the result; `Finish` returns to the result when all are answered.
-    Revisit(usize),
-    Finish,
+    /// The visitor, through the assessment: the flow's own actions (`session::Action`), from
+    /// Start to Revisit (open an item again from the result) and Finish (back to the result
+    /// once every item is answered).
+    Flow(session::Action),
     // The visitor, on the result.
     EditLead(Field, String),
     Consent(bool),
@@ -489,13 +481,31 @@ fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Ef
     }
 }
 
-/// The visitor's answer, applied; `smi:answer` when the flow took it.
-fn answer(ctx: &Context, state: &mut State, item: usize, choice: u8, effects: &mut Vec<Effect>) {
+/// A step through the assessment, by the flow's own `apply`, with what follows from it; an
+/// answer the flow took is told to the host (`smi:answer`). Someone else's shared result
+/// stays until the visitor takes the assessment, and the lead gate is not bypassed by
+/// revisiting an item.
+fn flow(ctx: &Context, state: &mut State, step: session::Action, effects: &mut Vec<Effect>) {
     let q = &*ctx.questionnaire;
-    let next = session::apply(q, &state.session, session::Action::Answer { item, choice });
-    let taken = next.answers.get(item) == Some(choice) && matches!(next.step, Step::Question(_));
+    let blocked = match step {
+        session::Action::Start => matches!(state.shared, Shared::Card(_)),
+        session::Action::Revisit(_) => state.shared != Shared::None || state.gated(ctx),
+        _ => false,
+    };
+    if blocked {
+        return;
+    }
+    let next = session::apply(q, &state.session, step);
+    let answered = match step {
+        session::Action::Answer { item, choice }
+            if next.answers.get(item) == Some(choice) && matches!(next.step, Step::Question(_)) =>
+        {
+            Some((item, choice))
+        }
+        _ => None,
+    };
     enter(ctx, state, next, effects);
-    if taken {
+    if let Some((item, choice)) = answered {
         effects.push(Effect::Emit(Event::answer(
             q,
             &state.session.answers,
@@ -613,15 +623,16 @@ fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Ve
             url: url.clone(),
         }))
     };
-    let mut next = || guidance(ctx, state).next.clone();
+    // Searched once per result, so taking it here costs nothing after the first paint.
+    let guidance = guidance(ctx, state);
     match method {
         ShareMethod::Copy => effects.push(Effect::Copy(url.clone())),
         ShareMethod::Png => effects.push(Effect::DownloadPng {
-            svg: card_svg(ctx, next().as_ref(), &outcome),
+            svg: card_svg(ctx, guidance.next.as_ref(), &outcome),
             filename: card_filename(&outcome),
         }),
         ShareMethod::Native => effects.push(Effect::ShareSheet {
-            svg: card_svg(ctx, next().as_ref(), &outcome),
+            svg: card_svg(ctx, guidance.next.as_ref(), &outcome),
             filename: card_filename(&outcome),
             title: ctx.questionnaire.title.clone(),
             text: share_text(&ctx.questionnaire, &ctx.strings, &outcome),
@@ -682,33 +693,8 @@ fn share_done(
 pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Effect>) {
     let q = &*ctx.questionnaire;
     let mut effects = Vec::new();
-    let flow = |state: &State, action| session::apply(q, &state.session, action);
     match action {
-        Action::Start if !matches!(state.shared, Shared::Card(_)) => {
-            let next = flow(&state, session::Action::Start);
-            enter(ctx, &mut state, next, &mut effects);
-        }
-        Action::Answer { item, choice } => answer(ctx, &mut state, item, choice, &mut effects),
-        Action::Next => {
-            let next = flow(&state, session::Action::Next);
-            enter(ctx, &mut state, next, &mut effects);
-        }
-        Action::Back => {
-            let next = flow(&state, session::Action::Back);
-            enter(ctx, &mut state, next, &mut effects);
-        }
-        Action::Restart => {
-            let next = flow(&state, session::Action::Restart);
-            enter(ctx, &mut state, next, &mut effects);
-        }
-        Action::Revisit(item) if state.shared == Shared::None && !state.gated(ctx) => {
-            let next = flow(&state, session::Action::Revisit(item));
-            enter(ctx, &mut state, next, &mut effects);
-        }
-        Action::Finish => {
-            let next = flow(&state, session::Action::Finish);
-            enter(ctx, &mut state, next, &mut effects);
-        }
+        Action::Flow(step) => flow(ctx, &mut state, step, &mut effects),
         Action::EditLead(field, value)
             if !state.lead.done || state.lead.status == Some(LeadStatus::Rejected) =>
         {

@@ -16,7 +16,7 @@ use crate::engine::text::Strings;
 use crate::engine::widget::{
     self, Action, Boot, Context, Effect, Focus, ShareMethod, Shared, State,
 };
-use crate::engine::Step;
+use crate::engine::{Action as Flow, Step};
 use crate::platform;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -251,20 +251,20 @@ fn Widget(props: &WidgetProps) -> Html {
             <Intro strings={s.clone()} title={q.title.clone()} items={q.items.len()}
                 answered={session.answers.answered()} heading_ref={heading.clone()}
                 lead={ctx.config.lead.gate != Gate::Off}
-                on_start={send(Action::Start)} on_restart={send(Action::Restart)} />
+                on_start={send(Action::Flow(Flow::Start))} on_restart={send(Action::Flow(Flow::Restart))} />
         },
         (Step::Question(i), _) => {
             let on_answer = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |choice: u8| {
-                    dispatch.dispatch(Action::Answer { item: i, choice })
+                    dispatch.dispatch(Action::Flow(Flow::Answer { item: i, choice }))
                 })
             };
             html! {
                 <Question strings={s.clone()} item={q.items[i].clone()} index={i} total={q.items.len()}
                     chosen={session.answers.get(i)} heading_ref={heading.clone()}
-                    {on_answer} on_next={send(Action::Next)} on_back={send(Action::Back)}
-                    on_result={session.answers.is_complete(q).then(|| send(Action::Finish))} />
+                    {on_answer} on_next={send(Action::Flow(Flow::Next))} on_back={send(Action::Flow(Flow::Back))}
+                    on_result={session.answers.is_complete(q).then(|| send(Action::Flow(Flow::Finish)))} />
             }
         }
         (Step::Result, Some(outcome)) => {
@@ -311,7 +311,7 @@ fn Widget(props: &WidgetProps) -> Html {
                         <>
                             <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome}
                                 config={ctx.config.clone()} date={AttrValue::from(ctx.date.clone())}
-                                heading_ref={heading.clone()} on_restart={send(Action::Restart)}
+                                heading_ref={heading.clone()} on_restart={send(Action::Flow(Flow::Restart))}
                                 share_link={state.share_link(ctx).map(AttrValue::from)}
                                 copy_status={state.share_status.map(|st| AttrValue::from(st.text(s).to_owned()))}
                                 on_copy={send(Action::Share(ShareMethod::Copy))} {on_share}
@@ -320,7 +320,7 @@ fn Widget(props: &WidgetProps) -> Html {
                                 first_screen={!state.result_whole} guidance={state.guidance.clone().unwrap_or_default()}
                                 on_revisit={{
                                     let dispatch = dispatch.clone();
-                                    Callback::from(move |item: usize| dispatch.dispatch(Action::Revisit(item)))
+                                    Callback::from(move |item: usize| dispatch.dispatch(Action::Flow(Flow::Revisit(item))))
                                 }} />
                             { for form.filter(|_| gate == Gate::After && state.result_whole) }
                         </>

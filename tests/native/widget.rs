@@ -12,7 +12,7 @@ use smi_widget::engine::widget::{
     apply, boot, Action, Boot, Context, DeliveryOutcome, Effect, Focus, LeadStatus, ShareMethod,
     ShareStatus, Shared, State,
 };
-use smi_widget::engine::{evaluate, saved, share, Answers, Session, Step};
+use smi_widget::engine::{evaluate, saved, share, Action as Flow, Answers, Session, Step};
 use std::rc::Rc;
 
 const KEY: &str = "smi-widget:test";
@@ -96,11 +96,11 @@ fn answer_all(digits: &str) -> Vec<Action> {
     let a = answers(digits);
     let mut actions = Vec::new();
     for (item, choice) in a.0.iter().enumerate() {
-        actions.push(Action::Answer {
+        actions.push(Action::Flow(Flow::Answer {
             item,
             choice: choice.unwrap(),
-        });
-        actions.push(Action::Next);
+        }));
+        actions.push(Action::Flow(Flow::Next));
     }
     actions
 }
@@ -109,7 +109,7 @@ const DIGITS: &str = "1010101010101 23232323232323";
 
 /// A state on the result, reached by answering, with its first screen painted.
 fn on_result(ctx: &Context) -> State {
-    let mut actions = vec![Action::Start];
+    let mut actions = vec![Action::Flow(Flow::Start)];
     actions.extend(answer_all(DIGITS));
     actions.push(Action::ResultPainted);
     run(ctx, booted(ctx), &actions).0
@@ -133,7 +133,7 @@ fn the_whole_flow() {
     let s = check(
         &c,
         booted(&c),
-        &[Action::Start],
+        &[Action::Flow(Flow::Start)],
         &[
             "save smi-widget:test",
             "focus heading",
@@ -141,25 +141,30 @@ fn the_whole_flow() {
         ],
     );
     // Next is refused until the question is answered: nothing happens.
-    let s = check(&c, s, &[Action::Next], &[]);
+    let s = check(&c, s, &[Action::Flow(Flow::Next)], &[]);
     let s = check(
         &c,
         s,
-        &[Action::Answer { item: 0, choice: 2 }],
+        &[Action::Flow(Flow::Answer { item: 0, choice: 2 })],
         &["save smi-widget:test", "emit smi:answer 0=2"],
     );
     // A choice the item does not have changes nothing and tells nobody.
-    let s = check(&c, s, &[Action::Answer { item: 0, choice: 9 }], &[]);
     let s = check(
         &c,
         s,
-        &[Action::Next],
+        &[Action::Flow(Flow::Answer { item: 0, choice: 9 })],
+        &[],
+    );
+    let s = check(
+        &c,
+        s,
+        &[Action::Flow(Flow::Next)],
         &["save smi-widget:test", "focus heading"],
     );
     let s = check(
         &c,
         s,
-        &[Action::Back, Action::Back],
+        &[Action::Flow(Flow::Back), Action::Flow(Flow::Back)],
         &[
             "save smi-widget:test",
             "focus heading",
@@ -172,7 +177,7 @@ fn the_whole_flow() {
     let s = check(
         &c,
         s,
-        &[Action::Start],
+        &[Action::Flow(Flow::Start)],
         &[
             "save smi-widget:test",
             "focus heading",
@@ -188,7 +193,7 @@ fn the_whole_flow() {
     let s = check(
         &c,
         s,
-        &[Action::Next],
+        &[Action::Flow(Flow::Next)],
         &[
             "save smi-widget:test",
             "focus heading",
@@ -210,13 +215,13 @@ fn the_whole_flow() {
     let s = check(
         &c,
         s,
-        &[Action::Back],
+        &[Action::Flow(Flow::Back)],
         &["save smi-widget:test", "focus heading"],
     );
     let s = check(
         &c,
         s,
-        &[Action::Next, Action::ResultPainted],
+        &[Action::Flow(Flow::Next), Action::ResultPainted],
         &[
             "save smi-widget:test",
             "focus heading",
@@ -228,7 +233,7 @@ fn the_whole_flow() {
     let s = check(
         &c,
         s,
-        &[Action::Restart],
+        &[Action::Flow(Flow::Restart)],
         &["remove smi-widget:test", "focus heading"],
     );
     assert_eq!(s.session, Session::new(smi()));
@@ -240,7 +245,7 @@ fn an_answer_changed_from_the_result_completes_again() {
     let s = check(
         &c,
         on_result(&c),
-        &[Action::Revisit(3)],
+        &[Action::Flow(Flow::Revisit(3))],
         &["save smi-widget:test", "focus heading"],
     );
     assert_eq!(s.session.step, Step::Question(3));
@@ -248,8 +253,8 @@ fn an_answer_changed_from_the_result_completes_again() {
         &c,
         s,
         &[
-            Action::Answer { item: 3, choice: 3 },
-            Action::Finish,
+            Action::Flow(Flow::Answer { item: 3, choice: 3 }),
+            Action::Flow(Flow::Finish),
             Action::ResultPainted,
         ],
         &[
@@ -263,9 +268,9 @@ fn an_answer_changed_from_the_result_completes_again() {
     );
     assert_eq!(s.session.step, Step::Result);
     // An item that does not exist, or a revisit from a question, changes nothing.
-    let s = check(&c, s, &[Action::Revisit(99)], &[]);
-    let (s, _) = run(&c, s, &[Action::Revisit(0)]);
-    check(&c, s, &[Action::Revisit(5)], &[]);
+    let s = check(&c, s, &[Action::Flow(Flow::Revisit(99))], &[]);
+    let (s, _) = run(&c, s, &[Action::Flow(Flow::Revisit(0))]);
+    check(&c, s, &[Action::Flow(Flow::Revisit(5))], &[]);
 }
 
 #[test]
@@ -345,14 +350,14 @@ fn storage_refused_at_boot_or_later_is_reported_once_and_saving_stops() {
     check(
         &c,
         state,
-        &[Action::Start],
+        &[Action::Flow(Flow::Start)],
         &["focus heading", "emit smi:start resumed=false"],
     );
 
     let s = check(
         &c,
         booted(&c),
-        &[Action::Start],
+        &[Action::Flow(Flow::Start)],
         &[
             "save smi-widget:test",
             "focus heading",
@@ -374,7 +379,7 @@ fn storage_refused_at_boot_or_later_is_reported_once_and_saving_stops() {
     check(
         &c,
         s,
-        &[Action::Answer { item: 0, choice: 1 }],
+        &[Action::Flow(Flow::Answer { item: 0, choice: 1 })],
         &["emit smi:answer 0=1"],
     );
 }
@@ -537,7 +542,7 @@ fn a_lead_given_earlier_keeps_the_gate_open() {
         },
     );
     assert!(s.has_data(&c));
-    let mut actions = vec![Action::Start];
+    let mut actions = vec![Action::Flow(Flow::Start)];
     actions.extend(answer_all(DIGITS));
     let (s, _) = run(&c, s, &actions);
     assert_eq!(s.session.step, Step::Result);
@@ -623,7 +628,7 @@ fn a_shared_link_shows_that_result_until_the_visitor_takes_the_assessment() {
     let s = check(
         &c,
         s,
-        &[Action::Start, Action::Share(ShareMethod::Copy)],
+        &[Action::Flow(Flow::Start), Action::Share(ShareMethod::Copy)],
         &[],
     );
     let s = check(
@@ -636,7 +641,7 @@ fn a_shared_link_shows_that_result_until_the_visitor_takes_the_assessment() {
     check(
         &c,
         s,
-        &[Action::Start],
+        &[Action::Flow(Flow::Start)],
         &[
             "save smi-widget:test",
             "focus heading",
@@ -730,7 +735,7 @@ fn share_actions_and_what_they_come_to() {
     let s = check(
         &c,
         s,
-        &[Action::Back],
+        &[Action::Flow(Flow::Back)],
         &["save smi-widget:test", "focus heading"],
     );
     assert_eq!(s.share_status, None);
@@ -747,7 +752,7 @@ fn share_actions_and_what_they_come_to() {
 fn the_events_of_a_whole_visit_in_order() {
     let c = ctx(&[("lead", "after")]);
     let (s, mut effects) = boot(&c, "en", fresh());
-    let mut actions = vec![Action::Start];
+    let mut actions = vec![Action::Flow(Flow::Start)];
     actions.extend(answer_all(DIGITS));
     actions.push(Action::ResultPainted);
     actions.push(Action::Share(ShareMethod::Email));
@@ -772,15 +777,15 @@ fn the_events_of_a_whole_visit_in_order() {
 fn any_action() -> impl Strategy<Value = Action> {
     let n = smi().items.len();
     prop_oneof![
-        Just(Action::Start),
-        (0..n + 2, 0u8..7).prop_map(|(item, choice)| Action::Answer { item, choice }),
-        Just(Action::Next),
-        Just(Action::Next),
-        Just(Action::Next),
-        Just(Action::Back),
-        Just(Action::Restart),
-        (0..n + 2).prop_map(Action::Revisit),
-        Just(Action::Finish),
+        Just(Action::Flow(Flow::Start)),
+        (0..n + 2, 0u8..7).prop_map(|(item, choice)| Action::Flow(Flow::Answer { item, choice })),
+        Just(Action::Flow(Flow::Next)),
+        Just(Action::Flow(Flow::Next)),
+        Just(Action::Flow(Flow::Next)),
+        Just(Action::Flow(Flow::Back)),
+        Just(Action::Flow(Flow::Restart)),
+        (0..n + 2).prop_map(|item| Action::Flow(Flow::Revisit(item))),
+        Just(Action::Flow(Flow::Finish)),
         Just(Action::ResultPainted),
         Just(Action::DeleteData),
         Just(Action::TakeYourself),
