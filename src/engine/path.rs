@@ -15,7 +15,7 @@
 //! of this against brute force on random questionnaires.
 
 use super::questionnaire::{Axis, CategoryId, Questionnaire};
-use super::scoring::{evaluate, Answers, Outcome};
+use super::scoring::{chosen_score, evaluate, gap, ranked, Answers, Outcome};
 
 /// One change: `item` (its index) to `choice` (its most mature).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,39 +34,6 @@ pub struct NextStep {
     pub innovation: u8,
 }
 
-/// An exact fraction `numerator / denominator`, compared by cross-multiplying.
-type Ratio = (u32, u32);
-
-fn greater(a: Ratio, b: Ratio) -> bool {
-    a.0 * b.1 > b.0 * a.1
-}
-
-/// The items on `axis` for which `weight` is positive, largest first, equal ones in
-/// questionnaire order.
-fn ranked(q: &Questionnaire, axis: Axis, weight: impl Fn(usize) -> Ratio) -> Vec<usize> {
-    let mut order: Vec<usize> = Vec::new();
-    for i in (0..q.items.len()).filter(|&i| q.items[i].axis == axis && weight(i).0 > 0) {
-        let at = order
-            .iter()
-            .position(|&j| greater(weight(i), weight(j)))
-            .unwrap_or(order.len());
-        order.insert(at, i);
-    }
-    order
-}
-
-fn score(o: &Outcome, axis: Axis) -> u8 {
-    match axis {
-        Axis::Investment => o.investment,
-        Axis::Innovation => o.innovation,
-    }
-}
-
-fn chosen_score(q: &Questionnaire, answers: &Answers, i: usize) -> u8 {
-    let it = &q.items[i];
-    it.choices[usize::from(answers.get(i).unwrap_or(0))].score
-}
-
 /// `answers` with `items` moved to their most mature choice.
 fn raised(q: &Questionnaire, answers: &Answers, items: &[usize]) -> Answers {
     let mut changed = answers.clone();
@@ -81,17 +48,10 @@ fn raised(q: &Questionnaire, answers: &Answers, items: &[usize]) -> Answers {
 /// sets of that size, the one with the largest resulting (rounded) score, then the first
 /// in questionnaire order.
 fn raise(q: &Questionnaire, answers: &Answers, axis: Axis) -> Option<(Vec<usize>, Outcome)> {
-    let gain = |i: usize| {
-        let it = &q.items[i];
-        let best = it.max_score();
-        (
-            u32::from(it.weight) * u32::from(best.saturating_sub(chosen_score(q, answers, i))),
-            u32::from(best),
-        )
-    };
-    let order = ranked(q, axis, gain);
+    // Raising an item adds its weighted gap to the axis's weighted sum.
+    let order = ranked(q, |i| q.items[i].axis == axis, |i| gap(q, answers, i));
     let axis_score =
-        |items: &[usize]| evaluate(q, &raised(q, answers, items)).map(|o| score(&o, axis));
+        |items: &[usize]| evaluate(q, &raised(q, answers, items)).map(|o| o.score(axis));
     let k =
         (1..=order.len()).find(|&k| axis_score(&order[..k]).is_some_and(|s| s >= q.threshold))?;
     let top = axis_score(&order[..k])?;
@@ -177,13 +137,13 @@ pub fn keep(q: &Questionnaire, answers: &Answers, most: usize) -> Vec<(Axis, Vec
                     u32::from(it.max_score()),
                 )
             };
-            let order = ranked(q, axis, held);
+            let order = ranked(q, |i| q.items[i].axis == axis, held);
             let mut fallen = answers.clone();
             let mut items = Vec::new();
             for &i in &order {
                 fallen.0[i] = Some(0);
                 items.push(i);
-                if evaluate(q, &fallen).is_none_or(|o| score(&o, axis) < q.threshold) {
+                if evaluate(q, &fallen).is_none_or(|o| o.score(axis) < q.threshold) {
                     break;
                 }
             }
@@ -206,7 +166,7 @@ pub struct Cusp {
 pub fn cusps(q: &Questionnaire, outcome: &Outcome) -> Vec<Cusp> {
     Axis::ALL
         .iter()
-        .map(|&axis| (axis, score(outcome, axis)))
+        .map(|&axis| (axis, outcome.score(axis)))
         .filter(|&(_, s)| s.abs_diff(q.threshold) <= q.cusp_margin)
         .map(|(axis, s)| Cusp {
             axis,

@@ -56,6 +56,16 @@ pub struct Outcome {
     pub actions: Vec<usize>,
 }
 
+impl Outcome {
+    /// The score on `axis`.
+    pub fn score(&self, axis: Axis) -> u8 {
+        match axis {
+            Axis::Investment => self.investment,
+            Axis::Innovation => self.innovation,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PillarScore {
     pub pillar: PillarId,
@@ -64,6 +74,47 @@ pub struct PillarScore {
 
 /// How many actions the plan proposes at most.
 pub const PLAN_LENGTH: usize = 5;
+
+/// An exact fraction `(numerator, denominator)`: in floating point, equal values can differ
+/// in the last bit and break a tie the wrong way.
+pub type Ratio = (u32, u32);
+
+/// The score of the choice answered for item `i` (the least mature when unanswered).
+pub fn chosen_score(q: &Questionnaire, answers: &Answers, i: usize) -> u8 {
+    q.items[i].choices[usize::from(answers.get(i).unwrap_or(0))].score
+}
+
+/// Item `i`'s weighted gap to its most mature choice, weight × (1 − chosen/best), exactly:
+/// how urgent it is in the action plan, and how much raising it adds to its axis.
+pub fn gap(q: &Questionnaire, answers: &Answers, i: usize) -> Ratio {
+    let it = &q.items[i];
+    let best = it.max_score();
+    (
+        u32::from(it.weight) * u32::from(best.saturating_sub(chosen_score(q, answers, i))),
+        u32::from(best),
+    )
+}
+
+/// The items that `keep` accepts and whose `value` is positive, largest first, equal values
+/// in questionnaire order. Inserting each item after every item at least as large is a
+/// stable sort of at most a few dozen items, and keeps the standard library's sort (3.7 KiB
+/// of wasm) out of the build.
+pub fn ranked(
+    q: &Questionnaire,
+    keep: impl Fn(usize) -> bool,
+    value: impl Fn(usize) -> Ratio,
+) -> Vec<usize> {
+    let larger = |a: Ratio, b: Ratio| a.0 * b.1 > b.0 * a.1;
+    let mut order: Vec<usize> = Vec::new();
+    for i in (0..q.items.len()).filter(|&i| keep(i) && value(i).0 > 0) {
+        let at = order
+            .iter()
+            .position(|&j| larger(value(i), value(j)))
+            .unwrap_or(order.len());
+        order.insert(at, i);
+    }
+    order
+}
 
 /// Scores a complete answer set; `None` if the answers are incomplete or do not fit `q`,
 /// because a partial score would be a silently wrong one.
@@ -106,30 +157,8 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Option<Outcome> {
         })
         .collect();
 
-    // Urgency is weight × (1 − chosen/best), kept as the exact fraction
-    // weight × (best − chosen) / best and compared by cross-multiplying: in floating point,
-    // equal urgencies can differ in the last bit and break a tie the wrong way.
-    let urgency = |i: usize| {
-        let it = &q.items[i];
-        let chosen = it.choices[usize::from(answers.0[i].unwrap_or(0))].score;
-        let best = it.max_score();
-        (
-            u32::from(it.weight) * u32::from(best.saturating_sub(chosen)),
-            u32::from(best),
-        )
-    };
-    let more_urgent = |a: (u32, u32), b: (u32, u32)| a.0 * b.1 > b.0 * a.1;
-    // The most urgent first; equal urgency keeps questionnaire order. Inserting each item
-    // after every item at least as urgent is a stable sort of at most a few dozen items,
-    // and keeps the standard library's sort (3.7 KiB of wasm) out of the build.
-    let mut actions: Vec<usize> = Vec::new();
-    for i in (0..q.items.len()).filter(|&i| urgency(i).0 > 0) {
-        let at = actions
-            .iter()
-            .position(|&j| more_urgent(urgency(i), urgency(j)))
-            .unwrap_or(actions.len());
-        actions.insert(at, i);
-    }
+    // The most urgent first: the largest weighted gap to the most mature choice.
+    let mut actions = ranked(q, |_| true, |i| gap(q, answers, i));
     actions.truncate(PLAN_LENGTH);
 
     Some(Outcome {

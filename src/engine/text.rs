@@ -4,6 +4,7 @@
 //! translation gap is a test failure rather than a blank on screen.
 
 use super::calendar::{Calendar, Date};
+use super::questionnaire::Axis;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -150,6 +151,14 @@ strings! {
 }
 
 impl Strings {
+    /// The axis's name in this language.
+    pub fn axis_name(&self, axis: Axis) -> &str {
+        match axis {
+            Axis::Investment => &self.axis_investment,
+            Axis::Innovation => &self.axis_innovation,
+        }
+    }
+
     /// Checks the keys that describe how dates and numbers are written; returns the zero
     /// digit.
     fn check_dates(&self) -> Result<char, String> {

@@ -34,10 +34,7 @@ pub fn Question(props: &QuestionProps) -> Html {
     let on_submit = props.on_next.reform(|e: SubmitEvent| e.prevent_default());
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     let last = n == props.total;
-    let axis = match props.item.axis {
-        crate::engine::Axis::Investment => &s.axis_investment,
-        crate::engine::Axis::Innovation => &s.axis_innovation,
-    };
+    let axis = s.axis_name(props.item.axis);
     // Share of the bar filled, in viewBox units (0–100).
     let done = (props.index * 100 / props.total.max(1)).to_string();
 

@@ -76,10 +76,6 @@ fn with_name(template: &str, name: &str, pairs: &[(&str, &str)]) -> Html {
 /// "What would make you …" with the changes, or, for #SocialFirst, "What keeps you …".
 fn guidance_block(props: &ResultProps, current: &str) -> Html {
     let (q, s, g) = (&props.questionnaire, &props.strings, &props.guidance);
-    let axis_name = |axis: Axis| match axis {
-        Axis::Investment => &s.axis_investment,
-        Axis::Innovation => &s.axis_innovation,
-    };
     if let Some(n) = &g.next {
         let name = &q.category(n.category).name;
         let (investment, innovation) = (s.num(n.investment), s.num(n.innovation));
@@ -121,7 +117,7 @@ fn guidance_block(props: &ResultProps, current: &str) -> Html {
             <p>{ with_name(&s.keep_intro, current, &[]) }</p>
             <ul class="smi-keep__items">
                 { for g.keep.iter().flat_map(|(axis, items)| items.iter().map(move |&i| (*axis, i))).map(|(axis, i)| html! {
-                    <li key={i}><span class="smi-keep__axis">{ axis_name(axis) }</span>{ ": " }{ &q.items[i].prompt }</li>
+                    <li key={i}><span class="smi-keep__axis">{ s.axis_name(axis) }</span>{ ": " }{ &q.items[i].prompt }</li>
                 }) }
             </ul>
         </section>
