@@ -10,6 +10,7 @@
 //! console.
 
 use crate::content;
+use crate::engine::benchmark::Pack;
 use crate::engine::config::{Config, Theme, Warning};
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
@@ -79,6 +80,8 @@ pub fn mount(
     let translation = take(&mut pairs, "translation");
     let translation_error = take(&mut pairs, "translation-error");
     let chosen_lang = take(&mut pairs, "translation-lang");
+    let benchmark_text = take(&mut pairs, "benchmark");
+    let benchmark_error = take(&mut pairs, "benchmark-error");
     let custom = pairs
         .iter()
         .find(|(name, _)| name == "questionnaire")
@@ -172,6 +175,13 @@ pub fn mount(
         root.style()
             .set_property("--_split", &format!("{}%", q.threshold))?;
     }
+    let benchmark = match &content {
+        Ok(q) => benchmark(q, benchmark_text, benchmark_error).map_err(|why| {
+            platform::warn(&format!("SMI widget: {why}"));
+            on_event.emit(Event::error("invalid-benchmark", why));
+        }),
+        Err(_) => Ok(None),
+    };
     let storage_key = storage_key(content.as_ref().ok().map(|q| &**q), &host.id());
     let props = AppProps {
         content,
@@ -180,6 +190,8 @@ pub fn mount(
         config: Rc::new(config),
         lang: lang.into(),
         on_event,
+        benchmark_refused: benchmark.is_err(),
+        benchmark: benchmark.ok().flatten().map(Rc::new),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone().into(), props).render();
     Ok(MountHandle {
@@ -219,6 +231,21 @@ fn parse_options(pairs: &[(String, String)]) -> (Config, Vec<Warning>) {
 fn take(pairs: &mut Vec<(String, String)>, name: &str) -> Option<String> {
     let at = pairs.iter().position(|(n, _)| n == name)?;
     Some(pairs.remove(at).1)
+}
+
+/// The host's benchmark pack (JSON text, or why the loader could not fetch it), checked
+/// against the questionnaire; `None` when the host gave none.
+fn benchmark(
+    q: &Questionnaire,
+    text: Option<String>,
+    load_error: Option<String>,
+) -> Result<Option<Pack>, String> {
+    if let Some(why) = load_error {
+        return Err(format!("benchmark: {why}; the result shows without it"));
+    }
+    text.map(|text| Pack::from_json(&text, q))
+        .transpose()
+        .map_err(|why| format!("benchmark: {why}; the result shows without it"))
 }
 
 /// The host's questionnaire (JSON text), else the language's (`shipped`; English's built-in

@@ -8,7 +8,8 @@
 //! `card.js` replaces with the image's data before drawing (or drops, if it cannot fetch it). Right-to-left languages
 //! mirror the layout; the matrix keeps its axes, as charts do.
 
-use super::questionnaire::Questionnaire;
+use super::benchmark::Comparison;
+use super::questionnaire::{Axis, Questionnaire};
 use super::scoring::Outcome;
 use super::text::{fill, isolate, Strings};
 use std::fmt::Write;
@@ -33,6 +34,8 @@ pub struct CardInput<'a> {
     pub cta: Option<(&'a str, &'a str)>,
     /// The next category's name and how many answers would have to change to reach it.
     pub next: Option<(&'a str, usize)>,
+    /// How the outcome compares with the host's benchmark pack.
+    pub comparison: Option<Comparison>,
 }
 
 /// Escapes text for SVG/XML content and attribute values.
@@ -255,6 +258,22 @@ pub fn svg(input: &CardInput) -> String {
             s.num(value),
             s.num(100)
         );
+    }
+    // With a benchmark pack of enough respondents: the percent each score is ahead of, under
+    // it, and whom they are compared with, under the matrix.
+    if let Some(c) = &input.comparison {
+        if c.axes.is_some() {
+            for (i, axis) in Axis::ALL.into_iter().enumerate() {
+                let ahead = s.num(c.ahead(axis).unwrap_or(0));
+                let line = fill(&s.benchmark_card, &[("percent", &ahead)]);
+                svg.text(column + 190 * i as i32, 324, 170, 16, 600, MUTED, &line);
+            }
+            let base = fill(
+                &s.benchmark_base,
+                &[("count", &s.num(c.n)), ("label", &isolate(&c.label))],
+            );
+            svg.text(60, 526, 280, 15, 500, MUTED, &base);
+        }
     }
     svg.text(column, 350, 360, 18, 700, TEXT, &s.pillars_heading);
     for (i, p) in o.pillars.iter().enumerate() {

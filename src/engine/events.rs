@@ -5,9 +5,10 @@
 //! `detail`, and, when the host opted in, pushes it to `window.dataLayer`. The payloads are
 //! part of the public interface (README, "Events"): add fields, never rename them.
 
+use super::benchmark::{Comparison, Pack};
 use super::lead::Field;
 use super::path::NextStep;
-use super::questionnaire::Questionnaire;
+use super::questionnaire::{Axis, Questionnaire};
 use super::scoring::{Answers, Outcome};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -67,6 +68,20 @@ pub struct Completion {
     pub share_url: Option<String>,
     /// The fewest answers to change for the next category; `null` for #SocialFirst.
     pub next: Option<NextDetail>,
+    /// How the result compares with the host's benchmark pack; `null` without one.
+    pub benchmark: Option<BenchmarkDetail>,
+}
+
+/// `engine::benchmark::Comparison` as the host receives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkDetail {
+    pub label: String,
+    pub n: u32,
+    /// Percent of the pack's respondents with a lower investment score; `null` when the pack
+    /// has fewer than 30 respondents.
+    pub investment: Option<u8>,
+    /// The same for innovation.
+    pub innovation: Option<u8>,
 }
 
 /// `engine::path::NextStep` as the host receives it.
@@ -138,13 +153,15 @@ impl Event {
     }
 
     /// The completion event; `next` is the path to the next category (`path::next`), which
-    /// the caller has usually computed already for the result.
+    /// the caller has usually computed already for the result, and `benchmark` the host's
+    /// pack, if any.
     pub fn complete(
         q: &Questionnaire,
         answers: &Answers,
         outcome: &Outcome,
         share_url: Option<String>,
         next: Option<&NextStep>,
+        benchmark: Option<&Pack>,
     ) -> Event {
         Event::Complete(Completion {
             questionnaire: q.id.clone(),
@@ -184,6 +201,15 @@ impl Event {
                     .collect(),
                 investment: n.investment,
                 innovation: n.innovation,
+            }),
+            benchmark: benchmark.map(|pack| {
+                let c = Comparison::new(pack, outcome);
+                BenchmarkDetail {
+                    investment: c.ahead(Axis::Investment),
+                    innovation: c.ahead(Axis::Innovation),
+                    label: c.label,
+                    n: c.n,
+                }
             }),
         })
     }

@@ -266,6 +266,7 @@ pub fn lead_fields(
         }
     }
     out.push((map("consent"), true.into()));
+    out.push((map("questionnaire"), result.questionnaire.clone().into()));
     out.push((map("category"), result.category.clone().into()));
     out.push((map("category_name"), result.category_name.clone().into()));
     out.push((map("investment"), result.investment.into()));

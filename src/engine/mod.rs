@@ -7,6 +7,7 @@
 //! (the browser's `JSON` in the wasm, `serde_json` natively). `tests/native/architecture.rs`
 //! enforces the import rule.
 
+pub mod benchmark;
 pub mod calendar;
 pub mod card;
 pub mod config;

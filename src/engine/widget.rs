@@ -13,6 +13,7 @@
 //! feeds their outcomes back in as actions, so every behaviour (gates, deletion, the order
 //! of events) is a native `check(actions, effects)` test.
 
+use super::benchmark::{Comparison, Pack};
 use super::card::{self, CardInput};
 use super::config::Config;
 use super::events::Event;
@@ -39,6 +40,8 @@ pub struct Context {
     pub page_url: String,
     /// Today, written out in the widget's language.
     pub date: String,
+    /// The host's benchmark pack, checked against the questionnaire.
+    pub benchmark: Option<Rc<Pack>>,
 }
 
 impl Context {
@@ -425,6 +428,10 @@ pub fn card_svg(ctx: &Context, next: Option<&NextStep>, outcome: &Outcome) -> St
                 n.changes.len(),
             )
         }),
+        comparison: ctx
+            .benchmark
+            .as_ref()
+            .map(|pack| Comparison::new(pack, outcome)),
     })
 }
 
@@ -547,6 +554,7 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
         &outcome,
         state.share_link(ctx),
         guidance.next.as_ref(),
+        ctx.benchmark.as_deref(),
     ) else {
         return;
     };
@@ -736,6 +744,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
                         &outcome,
                         state.share_link(ctx),
                         guidance.next.as_ref(),
+                        ctx.benchmark.as_deref(),
                     )));
                 }
             }

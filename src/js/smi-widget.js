@@ -364,45 +364,52 @@ async function translation(lang) {
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
- * A custom questionnaire given as an object, JSON text or a URL, as JSON text (or why not).
- * The one place that tells JSON from a URL: text that starts with "{" is JSON, anything else
- * is fetched. The wasm parses whatever text this hands it.
+ * A custom questionnaire or a benchmark pack (`name`) given as an object, JSON text or a URL,
+ * as JSON text under `name`, or why not under `name-error`. The one place that tells JSON
+ * from a URL: text that starts with "{" is JSON, anything else is fetched. The wasm parses
+ * whatever text this hands it.
  */
-async function questionnaireText(value) {
+async function jsonOption(name, value) {
   if (value === undefined || value === null) return {};
-  if (typeof value === 'object') return { questionnaire: JSON.stringify(value) };
+  if (typeof value === 'object') return { [name]: JSON.stringify(value) };
   const text = String(value).trim();
-  if (text.startsWith('{')) return { questionnaire: text };
+  if (text.startsWith('{')) return { [name]: text };
+  const failed = (why) => ({ [`${name}-error`]: why });
   let url;
   try {
     url = new URL(text, document.baseURI);
   } catch {
-    return { 'questionnaire-error': `"${text}" is not a URL` };
+    return failed(`"${text}" is not a URL`);
   }
   try {
     const response = await fetch(url, { credentials: 'omit' });
-    if (!response.ok) {
-      return { 'questionnaire-error': `${url} answered HTTP ${response.status}` };
-    }
-    return { questionnaire: await response.text() };
+    if (!response.ok) return failed(`${url} answered HTTP ${response.status}`);
+    return { [name]: await response.text() };
   } catch (error) {
-    return { 'questionnaire-error': `${url} could not be fetched (${error.message})` };
+    return failed(`${url} could not be fetched (${error.message})`);
   }
 }
 
-/** Options as the wasm takes them: kebab-case names, string values, the questionnaire as JSON. */
+/**
+ * Options as the wasm takes them: kebab-case names, string values, the questionnaire and the
+ * benchmark pack as JSON text.
+ */
 async function prepare(options) {
   const out = {};
-  let questionnaire;
+  const json = {};
   for (const [name, value] of Object.entries(options ?? {})) {
-    if (name === 'questionnaire') questionnaire = value;
+    if (name === 'questionnaire' || name === 'benchmark') json[name] = value;
     else if (value !== undefined && value !== null && value !== false) {
       out[kebab(name)] = value === true ? '' : String(value);
     }
   }
   const lang = language(out.lang);
-  const [custom, text] = await Promise.all([questionnaireText(questionnaire), translation(lang)]);
-  return Object.assign(out, custom, text, { 'translation-lang': lang });
+  const [custom, pack, text] = await Promise.all([
+    jsonOption('questionnaire', json.questionnaire),
+    jsonOption('benchmark', json.benchmark),
+    translation(lang),
+  ]);
+  return Object.assign(out, custom, pack, text, { 'translation-lang': lang });
 }
 
 /**
@@ -426,7 +433,7 @@ class SmiAssessment extends HTMLElement {
   // Every option of `config::OPTIONS` in Rust (a native test compares the two lists).
   static observedAttributes = [
     'lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'share-url',
-    'analytics', 'lazy', 'questionnaire', 'lead', 'lead-fields', 'lead-consent', 'privacy-url',
+    'analytics', 'lazy', 'questionnaire', 'benchmark', 'lead', 'lead-fields', 'lead-consent', 'privacy-url',
     'lead-endpoint', 'lead-format', 'lead-map', 'lead-extra',
   ];
 

@@ -2,11 +2,12 @@
 //! bars and the action plan. Hook-free, so it renders natively for golden HTML tests.
 
 use super::matrix::{Matrix, MatrixProps};
+use crate::engine::benchmark::{AxisComparison, Comparison, Pack, BANDS, MIN_RESPONDENTS};
 use crate::engine::config::Config;
 use crate::engine::path::Guidance;
-use crate::engine::questionnaire::{Axis, Questionnaire};
+use crate::engine::questionnaire::{Axis, CategoryId, Questionnaire};
 use crate::engine::scoring::Outcome;
-use crate::engine::text::{fill, percent_encode, Strings};
+use crate::engine::text::{fill, isolate, percent_encode, Strings};
 use crate::engine::widget::{share_text, ShareMethod};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -59,6 +60,12 @@ pub struct ResultProps {
     /// Open an item of the path again, to change its answer.
     #[prop_or_default]
     pub on_revisit: Callback<usize>,
+    /// The host's benchmark pack, to compare the scores with.
+    #[prop_or_default]
+    pub benchmark: Option<Rc<Pack>>,
+    /// The host gave a pack that could not be loaded or was refused: say so where it would be.
+    #[prop_or_default]
+    pub benchmark_refused: bool,
 }
 
 /// `template` with `pairs` filled in and the category's `name` in a `<bdi>`, so that a name
@@ -157,6 +164,79 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
     }
 }
 
+/// Under an axis score: the percent of the pack it is ahead of, and the pack's scores on the
+/// axis as a strip of ten bands with the visitor's mark, described in text for screen readers.
+/// The bars are two paths (the visitor's band and the others), not an element each: every
+/// element costs the wasm code.
+fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
+    let (count, label) = (s.num(c.n), c.label.as_str());
+    let ahead = fill(
+        &s.benchmark_ahead,
+        &[("percent", &s.num(a.ahead_of)), ("count", &count), ("label", label)],
+    );
+    // Bar heights relative to the fullest band, so the shape shows even when spread thin.
+    let top = u32::from(a.bands.iter().copied().max().unwrap_or(0).max(1));
+    let mine = usize::from(a.score / 10).min(BANDS - 1);
+    let (mut others, mut own, mut bands) = (String::new(), String::new(), Vec::new());
+    for (i, &p) in a.bands.iter().enumerate() {
+        let h = (20 * u32::from(p) / top).max(1);
+        let path = if i == mine { &mut own } else { &mut others };
+        path.push_str(&format!("M{} 22h8v-{h}h-8z", 10 * i + 1));
+        let to = if i + 1 == BANDS { 100 } else { 10 * i + 9 };
+        let range = format!("{}–{}", s.num(10 * i), s.num(to));
+        bands.push(fill(&s.benchmark_share, &[("name", &range), ("percent", &s.num(p))]));
+    }
+    let description = fill(
+        &s.benchmark_strip,
+        &[
+            ("count", &count),
+            ("label", label),
+            ("axis", s.axis_name(a.axis)),
+            ("bands", &bands.join(", ")),
+            ("score", &s.num(a.score)),
+        ],
+    );
+    html! {
+        <>
+            <span class="smi-compare__ahead">{ ahead }</span>
+            <svg class="smi-compare__strip" viewBox="0 0 100 24" preserveAspectRatio="none" role="img" aria-label={description}>
+                <path class="smi-compare__band" d={others} />
+                <path class="smi-compare__band smi-compare__band--mine" d={own} />
+                <rect class="smi-compare__mark" x={a.score.min(99).to_string()} width="1" height="24" />
+            </svg>
+        </>
+    }
+}
+
+/// Under the scores: the pack's companies by category, the visitor's named as theirs; or,
+/// with too few respondents, only that there is not yet enough data.
+fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: CategoryId) -> Html {
+    let text = match c.categories {
+        Some(shares) => {
+            let parts: Vec<String> = CategoryId::ALL
+                .iter()
+                .zip(shares)
+                .map(|(&id, percent)| {
+                    let name = isolate(&q.category(id).name);
+                    let part = fill(&s.benchmark_share, &[("name", &name), ("percent", &s.num(percent))]);
+                    if id == mine {
+                        format!("{part} ({})", s.benchmark_yours)
+                    } else {
+                        part
+                    }
+                })
+                .collect();
+            let caption = fill(&s.benchmark_categories, &[("label", &c.label)]);
+            format!("{caption}: {}", parts.join(" · "))
+        }
+        None => fill(
+            &s.benchmark_too_few,
+            &[("count", &s.num(c.n)), ("label", &c.label), ("minimum", &s.num(MIN_RESPONDENTS))],
+        ),
+    };
+    html! { <p class="smi-compare">{ text }</p> }
+}
+
 #[function_component]
 pub fn ResultView(props: &ResultProps) -> Html {
     let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
@@ -199,14 +279,21 @@ pub fn ResultView(props: &ResultProps) -> Html {
             )
         })
         .collect();
-    let score = |label: &str, value: u8, modifier: &str| {
+    let comparison = props.benchmark.as_ref().map(|pack| Comparison::new(pack, o));
+    let score = |axis: Axis, modifier: &str| {
+        let value = o.score(axis);
+        let compared = comparison.as_ref().and_then(|c| {
+            let a = c.axes.as_ref()?;
+            Some(axis_comparison(s, c, &a[usize::from(axis == Axis::Innovation)]))
+        });
         html! {
             <div class={classes!("smi-score", modifier.to_owned())}>
-                <dt class="smi-score__label">{ label.to_owned() }</dt>
+                <dt class="smi-score__label">{ s.axis_name(axis).to_owned() }</dt>
                 <dd class="smi-score__value">
                     <span class="smi-score__number" aria-hidden="true">{ s.num(value) }</span>
                     <span class="smi-score__max" aria-hidden="true">{ format!("/{}", s.num(100)) }</span>
                     <span class="smi-sr">{ out_of(value) }</span>
+                    { for compared }
                 </dd>
             </div>
         }
@@ -249,9 +336,13 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     next={g.next.as_ref().map(|n| (n.investment, n.innovation))} />
                 <div class="smi-result__side">
                     <dl class="smi-scores">
-                        { score(&s.axis_investment, o.investment, "smi-score--investment") }
-                        { score(&s.axis_innovation, o.innovation, "smi-score--innovation") }
+                        { score(Axis::Investment, "smi-score--investment") }
+                        { score(Axis::Innovation, "smi-score--innovation") }
                     </dl>
+                    { for comparison.as_ref().map(|c| category_comparison(q, s, c, o.category)) }
+                    if props.benchmark_refused {
+                        <p class="smi-compare">{ &s.benchmark_refused }</p>
+                    }
                     <p class="smi-result__description">{ &category.description }</p>
                     { for cusps.into_iter().map(|text| html! { <p class="smi-result__cusp">{ text }</p> }) }
                 </div>

@@ -8,6 +8,7 @@ use super::lead::LeadForm;
 use super::question::Question;
 use super::result::ResultView;
 use crate::content;
+use crate::engine::benchmark::Pack;
 use crate::engine::config::Config;
 use crate::engine::events::Event;
 use crate::engine::lead::{Field, Gate};
@@ -35,6 +36,12 @@ pub struct AppProps {
     pub lang: AttrValue,
     /// Receives every `smi:*` event.
     pub on_event: Callback<Event>,
+    /// The host's benchmark pack, already checked against the questionnaire.
+    #[prop_or_default]
+    pub benchmark: Option<Rc<Pack>>,
+    /// The host gave a pack that could not be loaded or was refused.
+    #[prop_or_default]
+    pub benchmark_refused: bool,
 }
 
 /// Shows the assessment, or a clear list of what is wrong with its questionnaire.
@@ -103,6 +110,7 @@ fn start(q: &Rc<Questionnaire>, app: &AppProps) -> Machine {
         storage_key: app.storage_key.to_string(),
         page_url: platform::page_url(),
         date: app.strings.date(platform::today()),
+        benchmark: app.benchmark.clone(),
     });
     let boot = Boot {
         saved: platform::load(&ctx.storage_key),
@@ -242,6 +250,7 @@ fn Widget(props: &WidgetProps) -> Html {
         return html! {
             <ResultView questionnaire={q.clone()} strings={s.clone()} outcome={outcome.clone()}
                 config={ctx.config.clone()} heading_ref={heading.clone()} shared=true
+                benchmark={ctx.benchmark.clone()} benchmark_refused={props.app.benchmark_refused}
                 on_take={send(Action::TakeYourself)} />
         };
     }
@@ -311,6 +320,7 @@ fn Widget(props: &WidgetProps) -> Html {
                         <>
                             <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome}
                                 config={ctx.config.clone()} date={AttrValue::from(ctx.date.clone())}
+                                benchmark={ctx.benchmark.clone()} benchmark_refused={props.app.benchmark_refused}
                                 heading_ref={heading.clone()} on_restart={send(Action::Flow(Flow::Restart))}
                                 share_link={state.share_link(ctx).map(AttrValue::from)}
                                 copy_status={state.share_status.map(|st| AttrValue::from(st.text(s).to_owned()))}

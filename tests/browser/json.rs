@@ -122,6 +122,7 @@ fn completion(q: &Questionnaire) -> Completion {
         &outcome,
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
         smi_widget::engine::path::next(q, &answers).as_ref(),
+        None,
     ) {
         Event::Complete(c) => c,
         _ => unreachable!(),

@@ -21,6 +21,7 @@ fn render(digits: &str, rtl: bool, company: Option<&str>, cta: Option<(&str, &st
         cta,
         next: smi_widget::engine::path::next(smi(), &answers(digits))
             .map(|n| (smi().category(n.category).name.as_str(), n.changes.len())),
+        comparison: None,
     })
 }
 

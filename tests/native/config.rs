@@ -236,3 +236,17 @@ fn the_option_list_the_parser_and_the_element_agree() {
         "the element's observedAttributes and OPTIONS"
     );
 }
+
+#[test]
+fn the_square_root_power_matches_powf_for_every_channel() {
+    use smi_widget::engine::config::pow_2_4;
+    for c in 0..=255u8 {
+        let x = (f64::from(c) / 255.0 + 0.055) / 1.055;
+        let (ours, libm) = (pow_2_4(x), x.powf(2.4));
+        assert!(
+            (ours - libm).abs() <= 1e-9 * libm,
+            "channel {c}: {ours} against {libm}"
+        );
+    }
+    assert_eq!(pow_2_4(1.0), 1.0);
+}

@@ -37,6 +37,8 @@ async fn render_props(
         on_print: Default::default(),
         config: Default::default(),
         date: Default::default(),
+        benchmark: None,
+        benchmark_refused: false,
         shared,
         on_take: Default::default(),
         first_screen,

@@ -20,6 +20,7 @@ fn completion() -> Completion {
         &outcome,
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
         smi_widget::engine::path::next(smi(), &a).as_ref(),
+        None,
     ) {
         Event::Complete(c) => c,
         _ => unreachable!(),

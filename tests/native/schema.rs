@@ -1,41 +1,68 @@
-//! The JSON Schema of the questionnaire format, derived from the Rust types, is committed at
-//! `src/content/questionnaire.schema.json` and shipped in `dist/`. This test fails when the
-//! types and the file drift apart; `SCHEMA_UPDATE=1 cargo test` rewrites the file.
+//! The JSON Schemas of the questionnaire and benchmark pack formats, derived from the Rust
+//! types, are committed at `src/content/*.schema.json` and shipped in `dist/`. These tests
+//! fail when the types and the files drift apart; `SCHEMA_UPDATE=1 cargo test schema`
+//! rewrites the files.
 
 use serde_json::Value;
 use smi_widget::content;
+use smi_widget::engine::benchmark::Pack;
 use smi_widget::engine::Questionnaire;
 
-const PATH: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/src/content/questionnaire.schema.json"
-);
+fn path(name: &str) -> String {
+    format!("{}/src/content/{name}.schema.json", env!("CARGO_MANIFEST_DIR"))
+}
 
-fn generated() -> String {
-    let mut schema = serde_json::to_value(schemars::schema_for!(Questionnaire)).unwrap();
-    schema["title"] = "SMI widget questionnaire".into();
+fn generated(schema: schemars::Schema, title: &str) -> String {
+    let mut schema = serde_json::to_value(schema).unwrap();
+    schema["title"] = title.into();
     serde_json::to_string_pretty(&schema).unwrap() + "\n"
 }
 
-#[test]
-fn the_committed_schema_matches_the_types() {
-    let generated = generated();
+fn questionnaire_schema() -> String {
+    generated(schemars::schema_for!(Questionnaire), "SMI widget questionnaire")
+}
+
+fn pack_schema() -> String {
+    generated(schemars::schema_for!(Pack), "SMI widget benchmark pack")
+}
+
+fn matches_committed(name: &str, generated: &str) {
+    let path = path(name);
     if std::env::var_os("SCHEMA_UPDATE").is_some() {
-        std::fs::write(PATH, &generated).unwrap();
+        std::fs::write(&path, generated).unwrap();
     }
-    let committed = std::fs::read_to_string(PATH).unwrap_or_default();
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{PATH} is out of date with the Rust types: run `SCHEMA_UPDATE=1 cargo test schema` and commit it"
+        "{path} is out of date with the Rust types: run `SCHEMA_UPDATE=1 cargo test schema` and commit it"
     );
+}
+
+#[test]
+fn the_committed_schemas_match_the_types() {
+    matches_committed("questionnaire", &questionnaire_schema());
+    matches_committed("benchmark", &pack_schema());
 }
 
 /// Every object in the shipped questionnaire uses only properties the schema lists, and all
 /// it requires: a small structural check that the schema describes the real file.
 #[test]
 fn the_shipped_questionnaire_fits_the_schema() {
-    let schema: Value = serde_json::from_str(&generated()).unwrap();
+    let schema: Value = serde_json::from_str(&questionnaire_schema()).unwrap();
     let data: Value = serde_json::from_str(content::QUESTIONNAIRE_EN).unwrap();
+    check(&schema, &schema, &data, "$");
+}
+
+/// The same for the sample pack the configurator and the demo use.
+#[test]
+fn the_sample_pack_fits_the_schema() {
+    let schema: Value = serde_json::from_str(&pack_schema()).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/benchmark-sample.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let data: Value = serde_json::from_str(&text).unwrap();
     check(&schema, &schema, &data, "$");
 }
 

@@ -28,6 +28,7 @@ fn ctx(options: &[(&str, &str)]) -> Context {
         storage_key: KEY.into(),
         page_url: "https://host.example/page".into(),
         date: "30 November 2026".into(),
+        benchmark: None,
     }
 }
 
