@@ -14,7 +14,7 @@ use crate::engine::benchmark::Pack;
 use crate::engine::config::{Config, Theme, Warning};
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
-use crate::engine::text::Strings;
+use crate::engine::text::{Strings, Text};
 use crate::platform;
 use crate::ui::{App, AppProps};
 use std::cell::RefCell;
@@ -112,7 +112,7 @@ pub fn mount(
             ("en".to_owned(), None, strings)
         }
     };
-    let strings = Rc::new(strings);
+    let strings = Text::new(strings);
 
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,

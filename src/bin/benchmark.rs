@@ -21,7 +21,8 @@ use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: smi-benchmark --label LABEL [--questionnaire ID] [--lead-map MAP] [--out FILE] [FILE…]
+const USAGE: &str =
+    "usage: smi-benchmark --label LABEL [--questionnaire ID] [--lead-map MAP] [--out FILE] [FILE…]
   FILE       JSON lines (smi:complete or smi:lead details, or lead payloads) or, ending in .csv,
              a CSV export with a header row; none or - reads standard input
   --label    who the respondents are, shown to visitors: \"UK retail, 2026\"
@@ -62,9 +63,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let label = label.ok_or("--label is required")?;
     let questionnaire = match questionnaire {
         Some(id) => id,
-        None => smi_widget::content::questionnaire()
-            .map_err(|_| "the shipped questionnaire does not parse")?
-            .id,
+        None => {
+            smi_widget::content::questionnaire()
+                .map_err(|_| "the shipped questionnaire does not parse")?
+                .id
+        }
     };
     if files.is_empty() {
         files.push("-".into());
@@ -106,7 +109,13 @@ struct Reader<'a> {
 }
 
 /// The fields a respondent is read from, under our names.
-const FIELDS: [&str; 5] = ["questionnaire", "category", "investment", "innovation", "lead_id"];
+const FIELDS: [&str; 5] = [
+    "questionnaire",
+    "category",
+    "investment",
+    "innovation",
+    "lead_id",
+];
 
 impl Reader<'_> {
     /// The host's name for our field `name`.
@@ -233,7 +242,10 @@ fn respondent(
             .parse::<u8>()
             .ok()
             .filter(|s| *s <= 100)
-            .ok_or(format!("\"{}\" is {value}, not a whole number 0–100", shown(name)))
+            .ok_or(format!(
+                "\"{}\" is {value}, not a whole number 0–100",
+                shown(name)
+            ))
     };
     let (investment, innovation) = (score("investment")?, score("innovation")?);
     let category = field("category")?;
@@ -323,11 +335,17 @@ fn summary(pack: &Pack, tally: &Tally) {
     let mut out = String::new();
     let mut row = |name: &str, value: String| out.push_str(&format!("  {name:<40}{value:>10}\n"));
     row("records read", tally.read.to_string());
-    row("skipped: another questionnaire", tally.other_questionnaire.to_string());
+    row(
+        "skipped: another questionnaire",
+        tally.other_questionnaire.to_string(),
+    );
     row("skipped: repeated lead_id", tally.duplicate.to_string());
     row("skipped: malformed", tally.malformed.to_string());
     row("counted", pack.n.to_string());
-    row("  of which without a questionnaire id", tally.unlabelled.to_string());
+    row(
+        "  of which without a questionnaire id",
+        tally.unlabelled.to_string(),
+    );
     for c in CategoryId::ALL {
         let count = pack.categories.get(c);
         row(

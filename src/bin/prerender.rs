@@ -14,7 +14,6 @@ fn main() {}
 fn main() {
     use smi_widget::content::{self, LANGUAGES};
     use smi_widget::ui::intro::{Intro, IntroProps};
-    use std::rc::Rc;
 
     let out = std::env::args()
         .nth(1)
@@ -45,7 +44,7 @@ fn main() {
             );
             content::translation(&text).unwrap_or_else(|p| panic!("{lang}: {p:?}"))
         };
-        let strings = Rc::new(strings);
+        let strings = smi_widget::engine::text::Text::new(strings);
         let render = |lead: bool| {
             let props = IntroProps {
                 strings: strings.clone(),

@@ -266,13 +266,15 @@ pub fn svg(input: &CardInput) -> String {
             for (i, axis) in Axis::ALL.into_iter().enumerate() {
                 let ahead = s.num(c.ahead(axis).unwrap_or(0));
                 let line = fill(&s.benchmark_card, &[("percent", &ahead)]);
-                svg.text(column + 190 * i as i32, 324, 170, 16, 600, MUTED, &line);
+                svg.text(column + 190 * i as i32, 320, 170, 16, 600, MUTED, &line);
             }
             let base = fill(
                 &s.benchmark_base,
                 &[("count", &s.num(c.n)), ("label", &isolate(&c.label))],
             );
-            svg.text(60, 526, 280, 15, 500, MUTED, &base);
+            for (i, line) in wrap(&base, 36, 2).iter().enumerate() {
+                svg.text(60, 522 + 18 * i as i32, 280, 14, 500, MUTED, line);
+            }
         }
     }
     svg.text(column, 350, 360, 18, 700, TEXT, &s.pillars_heading);

@@ -22,7 +22,7 @@ use super::path::{self, Guidance, NextStep};
 use super::questionnaire::Questionnaire;
 use super::scoring::{evaluate, Answers, Outcome};
 use super::session::{self, Session, Step};
-use super::text::{fill, Strings};
+use super::text::{fill, Strings, Text};
 use super::{saved, share};
 use std::rc::Rc;
 
@@ -30,7 +30,7 @@ use std::rc::Rc;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Context {
     pub questionnaire: Rc<Questionnaire>,
-    pub strings: Rc<Strings>,
+    pub strings: Text,
     pub config: Rc<Config>,
     /// Whether the widget's language is written right to left (for the card).
     pub rtl: bool,

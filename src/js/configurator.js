@@ -9,6 +9,8 @@ const $ = (id) => document.getElementById(id);
 // A sample profile's share code (Participant, investment 19, innovation 84).
 const SAMPLE = '1O7u7uREREamd';
 const BASE = new URL('./', import.meta.url);
+// What the preview compares with until the host gives its own pack: made-up results.
+const SAMPLE_PACK = new URL('examples/benchmark-sample.json', BASE).href;
 
 // ctaLabel → cta-label
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -61,7 +63,7 @@ function csp(options) {
   const sources = (extra) => ["'self'", ...new Set(extra.filter((o) => o && o !== location.origin && o !== 'null'))].join(' ');
   const script = sources([widget]);
   // The PNG export fetches the logo to draw it, so its origin is in connect-src too.
-  const connect = sources([widget, originOf(options.leadEndpoint), originOf(options.questionnaire), originOf(options.logo)]);
+  const connect = sources([widget, originOf(options.leadEndpoint), originOf(options.questionnaire), originOf(options.benchmark), originOf(options.logo)]);
   const img = sources([originOf(options.logo)]);
   return `default-src 'self'; script-src ${script} 'wasm-unsafe-eval'; style-src 'self'; img-src ${img} data:; connect-src ${connect}`;
 }
@@ -89,6 +91,7 @@ function mountPreview(options) {
   element.id = 'preview';
   for (const [k, v] of Object.entries(widgetOptions(options))) element.setAttribute(kebab(k), v);
   element.removeAttribute('lazy');
+  if (!options.benchmark) element.setAttribute('benchmark', SAMPLE_PACK);
   if (options.font) element.style.setProperty('--smi-font', options.font);
   frame.replaceChildren(element);
 }

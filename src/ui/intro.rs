@@ -1,13 +1,12 @@
 //! The first screen: what the assessment measures, how long it takes, that nothing leaves
 //! the browser, and the button to start (or resume).
 
-use crate::engine::text::{fill, minutes_for, Strings};
-use std::rc::Rc;
+use crate::engine::text::{fill, minutes_for, Text};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
-    pub strings: Rc<Strings>,
+    pub strings: Text,
     pub title: AttrValue,
     pub items: usize,
     /// How many questions are already answered (saved progress).

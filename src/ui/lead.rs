@@ -3,7 +3,7 @@
 //! Hook-free: the values, problems and status come from `widget`.
 
 use crate::engine::lead::{Field, Invalid, LeadConfig, SIZES};
-use crate::engine::text::{fill, Strings};
+use crate::engine::text::{fill, Strings, Text};
 use crate::engine::widget::LeadStatus;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LeadProps {
-    pub strings: Rc<Strings>,
+    pub strings: Text,
     pub config: Rc<LeadConfig>,
     pub values: Rc<Vec<(Field, String)>>,
     pub consent: bool,

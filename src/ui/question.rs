@@ -2,13 +2,12 @@
 //! Back / Next. Submitting the form (Next, or Enter) moves on.
 
 use crate::engine::questionnaire::Item;
-use crate::engine::text::{fill, Strings};
-use std::rc::Rc;
+use crate::engine::text::{fill, Text};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
-    pub strings: Rc<Strings>,
+    pub strings: Text,
     pub item: Item,
     pub index: usize,
     pub total: usize,

@@ -7,7 +7,7 @@ use crate::engine::config::Config;
 use crate::engine::path::Guidance;
 use crate::engine::questionnaire::{Axis, CategoryId, Questionnaire};
 use crate::engine::scoring::Outcome;
-use crate::engine::text::{fill, isolate, percent_encode, Strings};
+use crate::engine::text::{fill, isolate, percent_encode, Strings, Text};
 use crate::engine::widget::{share_text, ShareMethod};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,7 +15,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
     pub questionnaire: Rc<Questionnaire>,
-    pub strings: Rc<Strings>,
+    pub strings: Text,
     pub outcome: Outcome,
     /// The host's brand and call to action.
     #[prop_or_default]
@@ -172,7 +172,11 @@ fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
     let (count, label) = (s.num(c.n), c.label.as_str());
     let ahead = fill(
         &s.benchmark_ahead,
-        &[("percent", &s.num(a.ahead_of)), ("count", &count), ("label", label)],
+        &[
+            ("percent", &s.num(a.ahead_of)),
+            ("count", &count),
+            ("label", label),
+        ],
     );
     // Bar heights relative to the fullest band, so the shape shows even when spread thin.
     let top = u32::from(a.bands.iter().copied().max().unwrap_or(0).max(1));
@@ -184,7 +188,10 @@ fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
         path.push_str(&format!("M{} 22h8v-{h}h-8z", 10 * i + 1));
         let to = if i + 1 == BANDS { 100 } else { 10 * i + 9 };
         let range = format!("{}–{}", s.num(10 * i), s.num(to));
-        bands.push(fill(&s.benchmark_share, &[("name", &range), ("percent", &s.num(p))]));
+        bands.push(fill(
+            &s.benchmark_share,
+            &[("name", &range), ("percent", &s.num(p))],
+        ));
     }
     let description = fill(
         &s.benchmark_strip,
@@ -218,7 +225,10 @@ fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: Cat
                 .zip(shares)
                 .map(|(&id, percent)| {
                     let name = isolate(&q.category(id).name);
-                    let part = fill(&s.benchmark_share, &[("name", &name), ("percent", &s.num(percent))]);
+                    let part = fill(
+                        &s.benchmark_share,
+                        &[("name", &name), ("percent", &s.num(percent))],
+                    );
                     if id == mine {
                         format!("{part} ({})", s.benchmark_yours)
                     } else {
@@ -231,7 +241,11 @@ fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: Cat
         }
         None => fill(
             &s.benchmark_too_few,
-            &[("count", &s.num(c.n)), ("label", &c.label), ("minimum", &s.num(MIN_RESPONDENTS))],
+            &[
+                ("count", &s.num(c.n)),
+                ("label", &c.label),
+                ("minimum", &s.num(MIN_RESPONDENTS)),
+            ],
         ),
     };
     html! { <p class="smi-compare">{ text }</p> }
@@ -279,12 +293,19 @@ pub fn ResultView(props: &ResultProps) -> Html {
             )
         })
         .collect();
-    let comparison = props.benchmark.as_ref().map(|pack| Comparison::new(pack, o));
+    let comparison = props
+        .benchmark
+        .as_ref()
+        .map(|pack| Comparison::new(pack, o));
     let score = |axis: Axis, modifier: &str| {
         let value = o.score(axis);
         let compared = comparison.as_ref().and_then(|c| {
             let a = c.axes.as_ref()?;
-            Some(axis_comparison(s, c, &a[usize::from(axis == Axis::Innovation)]))
+            Some(axis_comparison(
+                s,
+                c,
+                &a[usize::from(axis == Axis::Innovation)],
+            ))
         });
         html! {
             <div class={classes!("smi-score", modifier.to_owned())}>

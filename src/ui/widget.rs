@@ -13,7 +13,7 @@ use crate::engine::config::Config;
 use crate::engine::events::Event;
 use crate::engine::lead::{Field, Gate};
 use crate::engine::questionnaire::{Problem, Questionnaire};
-use crate::engine::text::Strings;
+use crate::engine::text::Text;
 use crate::engine::widget::{
     self, Action, Boot, Context, Effect, Focus, ShareMethod, Shared, State,
 };
@@ -27,7 +27,7 @@ use yew::prelude::*;
 pub struct AppProps {
     /// The questionnaire, or every problem that keeps it from being used.
     pub content: Result<Rc<Questionnaire>, Rc<Vec<Problem>>>,
-    pub strings: Rc<Strings>,
+    pub strings: Text,
     /// Where progress is saved in local storage.
     pub storage_key: AttrValue,
     /// The host page's options.

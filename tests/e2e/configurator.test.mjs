@@ -106,3 +106,20 @@ test('an exported configuration imports identically, and the address carries it'
   await shared.context.close();
   await context.close();
 });
+
+test('the preview compares with a sample pack until the host gives one, which goes into the snippet and CSP', async () => {
+  const { page, context, errors } = await openConfigurator();
+  await page.click('#show-card');
+  const ahead = page.locator('#preview .smi-compare__ahead');
+  await ahead.first().waitFor();
+  assert.equal(await ahead.count(), 2);
+  assert.match(await ahead.first().textContent(), /^Ahead of \d+% of 212 companies in a sample group \(illustrative data\)$/);
+  assert.doesNotMatch(await page.inputValue('#snippet'), /benchmark/, 'the sample is the preview\'s only');
+
+  await page.fill('input[name=benchmark]', 'https://data.example/retail-2026.json');
+  await page.waitForFunction(() => document.getElementById('snippet').value.includes('benchmark='));
+  assert.match(await page.inputValue('#snippet'), /benchmark="https:\/\/data\.example\/retail-2026\.json"/);
+  assert.match(await page.inputValue('#csp'), /connect-src [^;]*https:\/\/data\.example/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sizes } from '../bench/sizes.mjs';
 
-// The goal is 110 KiB; this budget keeps the widget from growing while it is above it.
-const BUDGET_KIB = 152;
+// The goal is 110 KiB; this budget keeps the widget from growing while it is above it. It went
+// from 152 to 157 with benchmark packs (+5.2 KiB net; README, "Size and speed").
+const BUDGET_KIB = 157;
 
 test(`the widget is at most ${BUDGET_KIB} KiB brotli`, async () => {
   const { files, total } = await sizes();

@@ -29,11 +29,19 @@ fn counts(at: &[(u8, u32)]) -> Vec<u32> {
 fn ahead_of_counts_only_lower_scores_and_rounds_halves_up() {
     // 40 respondents: 10 at 0, 10 at 50, 20 at 100.
     let c = counts(&[(0, 10), (50, 10), (100, 20)]);
-    assert_eq!(ahead_of(&c, 40, 0), 0, "the lowest score is ahead of nobody");
+    assert_eq!(
+        ahead_of(&c, 40, 0),
+        0,
+        "the lowest score is ahead of nobody"
+    );
     assert_eq!(ahead_of(&c, 40, 1), 25, "ahead of those at 0");
     assert_eq!(ahead_of(&c, 40, 50), 25, "ties are not counted as lower");
     assert_eq!(ahead_of(&c, 40, 51), 50);
-    assert_eq!(ahead_of(&c, 40, 100), 50, "the highest score ties with the 20 at 100");
+    assert_eq!(
+        ahead_of(&c, 40, 100),
+        50,
+        "the highest score ties with the 20 at 100"
+    );
     // Everyone below: 100%.
     assert_eq!(ahead_of(&counts(&[(10, 30)]), 30, 100), 100);
     // 1 of 8 = 12.5% rounds up to 13; 1 of 3 = 33.3% rounds down to 33.
@@ -76,7 +84,9 @@ proptest! {
 
 /// `n` score pairs from a small deterministic generator.
 fn generated_scores(n: usize, seed: u64) -> Vec<(u8, u8)> {
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut next = move || {
         state = state
             .wrapping_mul(6364136223846793005)
@@ -88,13 +98,19 @@ fn generated_scores(n: usize, seed: u64) -> Vec<(u8, u8)> {
 
 #[test]
 fn fewer_than_thirty_respondents_give_no_percentages() {
-    let outcome = evaluate(smi(), &crate::support::answers("1010101010101 23232323232323")).unwrap();
+    let outcome = evaluate(
+        smi(),
+        &crate::support::answers("1010101010101 23232323232323"),
+    )
+    .unwrap();
     let pack = pack_of(&generated_scores(MIN_RESPONDENTS as usize - 1, 7));
     let c = Comparison::new(&pack, &outcome);
     assert_eq!((c.n, c.axes.is_none(), c.categories), (29, true, None));
     assert_eq!(c.ahead(Axis::Investment), None);
     let pack = pack_of(&generated_scores(MIN_RESPONDENTS as usize, 7));
-    assert!(Comparison::new(&pack, &outcome).ahead(Axis::Innovation).is_some());
+    assert!(Comparison::new(&pack, &outcome)
+        .ahead(Axis::Innovation)
+        .is_some());
 }
 
 fn pack_json() -> Value {
@@ -111,9 +127,15 @@ fn refusal(mutate: impl FnOnce(&mut Value)) -> String {
 fn the_parser_refuses_what_would_give_wrong_percentages() {
     assert!(Pack::from_json(&pack_json().to_string(), smi()).is_ok());
     let why = refusal(|v| v["questionnaire"] = "other".into());
-    assert!(why.contains("\"other\"") && why.contains("\"smi\""), "{why}");
+    assert!(
+        why.contains("\"other\"") && why.contains("\"smi\""),
+        "{why}"
+    );
     let why = refusal(|v| v["n"] = 41.into());
-    assert!(why.contains("axes.investment counts 40 respondents, not n = 41"), "{why}");
+    assert!(
+        why.contains("axes.investment counts 40 respondents, not n = 41"),
+        "{why}"
+    );
     let why = refusal(|v| v["axes"]["innovation"][0] = 99.into());
     assert!(why.contains("axes.innovation"), "{why}");
     let why = refusal(|v| v["categories"]["observer"] = 0.into());
@@ -197,9 +219,20 @@ fn fixture() -> (String, Pack) {
     }
     lines.insert(7, "{not json".into());
     lines.insert(50, "[1, 2]".into());
-    lines.insert(90, json!({"questionnaire": "smi", "category": "observer", "investment": 101, "innovation": 3}).to_string());
-    lines.insert(120, json!({"questionnaire": "smi", "category": "guru", "investment": 1, "innovation": 3}).to_string());
-    lines.insert(150, json!({"questionnaire": "smi", "investment": 1, "innovation": 3}).to_string());
+    lines.insert(
+        90,
+        json!({"questionnaire": "smi", "category": "observer", "investment": 101, "innovation": 3})
+            .to_string(),
+    );
+    lines.insert(
+        120,
+        json!({"questionnaire": "smi", "category": "guru", "investment": 1, "innovation": 3})
+            .to_string(),
+    );
+    lines.insert(
+        150,
+        json!({"questionnaire": "smi", "investment": 1, "innovation": 3}).to_string(),
+    );
     lines.insert(160, String::new());
     (lines.join("\n") + "\n", expected)
 }
@@ -207,7 +240,12 @@ fn fixture() -> (String, Pack) {
 #[test]
 fn the_command_builds_the_pack_the_records_give() {
     let (input, expected) = fixture();
-    let args = ["--label", "UK retail, 2026", "--lead-map", "investment:score_investment,lead_id:id"];
+    let args = [
+        "--label",
+        "UK retail, 2026",
+        "--lead-map",
+        "investment:score_investment,lead_id:id",
+    ];
     let (code, stdout, stderr) = run(&args, &input);
     assert_eq!(code, Some(0), "{stderr}");
     let pack = Pack::from_json(&stdout, smi()).expect("a pack the widget accepts");
@@ -252,7 +290,10 @@ fn the_command_reads_a_csv_export() {
     let mut csv = String::from("Lead ID,Email,Investment,innovation,category,questionnaire\n");
     let mut expected = Pack::new("smi", "Agencies");
     for (i, (inv, inn)) in generated_scores(40, 5).into_iter().enumerate() {
-        csv.push_str(&format!("L{i},\"a{i}@b.c, x\",{inv},{inn},{},smi\n", category(inv, inn)));
+        csv.push_str(&format!(
+            "L{i},\"a{i}@b.c, x\",{inv},{inn},{},smi\n",
+            category(inv, inn)
+        ));
         expected.add(inv, inn, CategoryId::from_levels(inv >= 50, inn >= 50));
     }
     csv.push_str("L3,a@b.c,10,10,observer,smi\n");
@@ -274,7 +315,10 @@ fn the_command_reads_a_csv_export() {
     assert_eq!(code, Some(0), "{stderr}");
     let pack = Pack::from_json(&std::fs::read_to_string(&out).unwrap(), smi()).unwrap();
     assert_eq!(pack, expected);
-    assert!(stderr.contains("leads.csv:43: \"Investment\" is ten"), "{stderr}");
+    assert!(
+        stderr.contains("leads.csv:43: \"Investment\" is ten"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -291,7 +335,10 @@ fn the_command_refuses_a_pack_of_fewer_than_thirty() {
     let (code, stdout, stderr) = run(&["--label", "Few"], &input);
     assert_eq!(code, Some(1));
     assert!(stdout.is_empty(), "no pack written");
-    assert!(stderr.contains("29 respondents counted; a pack needs at least 30"), "{stderr}");
+    assert!(
+        stderr.contains("29 respondents counted; a pack needs at least 30"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(&[], "");
     assert_eq!(code, Some(2));
     assert!(stderr.contains("--label is required"), "{stderr}");

@@ -3,10 +3,21 @@
 
 use crate::support::{answers, smi};
 use smi_widget::content;
+use smi_widget::engine::benchmark::{Comparison, Pack};
 use smi_widget::engine::card::{self, wrap, CardInput};
-use smi_widget::engine::evaluate;
+use smi_widget::engine::{evaluate, CategoryId};
 
 fn render(digits: &str, rtl: bool, company: Option<&str>, cta: Option<(&str, &str)>) -> String {
+    render_compared(digits, rtl, company, cta, None)
+}
+
+fn render_compared(
+    digits: &str,
+    rtl: bool,
+    company: Option<&str>,
+    cta: Option<(&str, &str)>,
+    pack: Option<&Pack>,
+) -> String {
     let strings = content::strings().unwrap();
     let outcome = evaluate(smi(), &answers(digits)).unwrap();
     card::svg(&CardInput {
@@ -21,7 +32,7 @@ fn render(digits: &str, rtl: bool, company: Option<&str>, cta: Option<(&str, &st
         cta,
         next: smi_widget::engine::path::next(smi(), &answers(digits))
             .map(|n| (smi().category(n.category).name.as_str(), n.changes.len())),
-        comparison: None,
+        comparison: pack.map(|p| Comparison::new(p, &outcome)),
     })
 }
 
@@ -123,5 +134,54 @@ fn wrapping_keeps_words_and_marks_what_is_cut() {
     for (text, width, lines) in [("a b c d e f g h", 3, 2), ("word", 1, 1), ("x  y", 2, 5)] {
         let out = wrap(text, width, lines);
         assert!(out.len() <= lines, "{text:?} → {out:?}");
+    }
+}
+
+/// A pack of `n` respondents, all at investment 10 and innovation 90.
+fn pack(n: u32) -> Pack {
+    let mut pack = Pack::new("smi", "UK retail, 2026");
+    for _ in 0..n {
+        pack.add(10, 90, CategoryId::Participant);
+    }
+    pack
+}
+
+#[test]
+fn the_card_carries_the_percentiles_of_a_pack_with_enough_respondents() {
+    // Investment 19 is ahead of all 40 at 10; innovation 84 of none at 90.
+    let digits = "1010101010101 23232323232323";
+    let svg = render_compared(
+        digits,
+        false,
+        None,
+        Some(("Book a call", "https://example.com/call")),
+        Some(&pack(40)),
+    );
+    let all: Vec<String> = texts(&svg).into_iter().map(|(_, t)| t).collect();
+    assert!(all.contains(&"Ahead of 100%".to_owned()), "{all:?}");
+    assert!(all.contains(&"Ahead of 0%".to_owned()), "{all:?}");
+    assert_eq!(
+        all.iter()
+            .filter(|t| t.starts_with("Compared with"))
+            .count(),
+        1,
+        "{all:?}"
+    );
+    assert!(
+        all.join(" ")
+            .contains("Compared with 40 companies in UK retail, 2026"),
+        "{all:?}"
+    );
+    // Below 30 respondents the card shows none of it, nor with no pack.
+    for svg in [
+        render_compared(digits, false, None, None, Some(&pack(29))),
+        render_compared(digits, false, None, None, None),
+    ] {
+        let all = texts(&svg);
+        assert!(
+            !all.iter()
+                .any(|(_, t)| t.starts_with("Ahead of") || t.starts_with("Compared")),
+            "{all:?}"
+        );
     }
 }

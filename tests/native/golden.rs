@@ -24,7 +24,7 @@ async fn render_props(
 ) -> String {
     let props = ResultProps {
         questionnaire: Rc::new(smi().clone()),
-        strings: Rc::new(content::strings().unwrap()),
+        strings: smi_widget::engine::text::Text::new(content::strings().unwrap()),
         outcome: evaluate(smi(), &answers(digits)).unwrap(),
         heading_ref: Default::default(),
         on_restart: Default::default(),

@@ -9,7 +9,10 @@ use smi_widget::engine::benchmark::Pack;
 use smi_widget::engine::Questionnaire;
 
 fn path(name: &str) -> String {
-    format!("{}/src/content/{name}.schema.json", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "{}/src/content/{name}.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 fn generated(schema: schemars::Schema, title: &str) -> String {
@@ -19,7 +22,10 @@ fn generated(schema: schemars::Schema, title: &str) -> String {
 }
 
 fn questionnaire_schema() -> String {
-    generated(schemars::schema_for!(Questionnaire), "SMI widget questionnaire")
+    generated(
+        schemars::schema_for!(Questionnaire),
+        "SMI widget questionnaire",
+    )
 }
 
 fn pack_schema() -> String {

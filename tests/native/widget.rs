@@ -22,7 +22,7 @@ fn ctx(options: &[(&str, &str)]) -> Context {
     assert!(warnings.is_empty(), "{warnings:?}");
     Context {
         questionnaire: Rc::new(smi().clone()),
-        strings: Rc::new(content::strings().unwrap()),
+        strings: smi_widget::engine::text::Text::new(content::strings().unwrap()),
         config: Rc::new(config),
         rtl: false,
         storage_key: KEY.into(),

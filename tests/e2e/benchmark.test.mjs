@@ -1,0 +1,173 @@
+// Benchmark packs in the widget: the percentages shown are the rule applied to the pack, a
+// pack for another questionnaire is refused with an error and a note, 29 respondents give
+// the "not enough data" note, mount() takes a pack object, axe passes in en and ar, and the
+// result with the strips is photographed in en and fa.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
+import { axeViolations } from './axe.mjs';
+
+const env = useServerAndBrowser();
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
+// 13 investment items, then 14 innovation items: investment 19, innovation 84.
+const PARTICIPANT = '1010101010101' + '23232323232323';
+const CATEGORIES = ['observer', 'conservative', 'participant', 'social-first'];
+
+/** A pack of `n` respondents with scores from a small deterministic generator. */
+function makePack(n, { questionnaire = 'smi', label = 'UK retail, 2026' } = {}) {
+  const axes = { investment: Array(101).fill(0), innovation: Array(101).fill(0) };
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+  let seed = 7;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % 101; };
+  for (let i = 0; i < n; i++) {
+    const [inv, inn] = [next(), next()];
+    axes.investment[inv] += 1;
+    axes.innovation[inn] += 1;
+    categories[CATEGORIES[(inv >= 50 ? 1 : 0) + (inn >= 50 ? 2 : 0)]] += 1;
+  }
+  return { format_version: 1, questionnaire, label, n, axes, categories };
+}
+
+/** The README's rule: round(100 × respondents with a lower score / n). */
+const aheadOf = (counts, n, score) => Math.round((100 * counts.slice(0, score).reduce((a, b) => a + b, 0)) / n);
+
+async function open({ pack, lang = 'en', viewport, attrs = '' } = {}) {
+  const id = Math.random().toString(36).slice(2);
+  let benchmark = '';
+  if (pack) {
+    env.server.pages[`/pack-${id}.json`] = { body: JSON.stringify(pack), headers: { 'content-type': 'application/json' } };
+    benchmark = ` benchmark="/pack-${id}.json"`;
+  }
+  env.server.pages[`/bench-${id}.html`] = {
+    body: hostPage(`<smi-assessment lang="${lang}"${benchmark}${attrs}></smi-assessment>`, { lang }),
+  };
+  const context = await env.browser.newContext({ reducedMotion: 'reduce', acceptDownloads: true, ...(viewport && { viewport }) });
+  await context.addInitScript(() => {
+    window.events = [];
+    for (const name of ['smi:complete', 'smi:error']) {
+      document.addEventListener(name, (e) => window.events.push({ name, detail: e.detail }));
+    }
+  });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${env.server.url.replace(/\/$/, '')}/bench-${id}.html`);
+  return { page, context, warnings };
+}
+
+const events = (page, name) => page.evaluate((name) => window.events.filter((e) => e.name === name).map((e) => e.detail), name);
+
+test('with a pack, the percentages shown are the rule applied to the pack, and smi:complete carries them', async () => {
+  const pack = makePack(212);
+  const { page, context } = await open({ pack });
+  const w = widget(page);
+  await finish(w, PARTICIPANT);
+  await page.waitForFunction(() => window.events.some((e) => e.name === 'smi:complete'));
+  const [complete] = await events(page, 'smi:complete');
+  const expected = {
+    investment: aheadOf(pack.axes.investment, pack.n, complete.investment),
+    innovation: aheadOf(pack.axes.innovation, pack.n, complete.innovation),
+  };
+  assert.deepEqual(complete.benchmark, { label: 'UK retail, 2026', n: 212, ...expected });
+  assert.deepEqual(await w.locator('.smi-compare__ahead').allTextContents(), [
+    `Ahead of ${expected.investment}% of 212 companies in UK retail, 2026`,
+    `Ahead of ${expected.innovation}% of 212 companies in UK retail, 2026`,
+  ]);
+  // Each strip's text alternative gives the bands and the visitor's score.
+  const strip = await w.locator('.smi-compare__strip').first().getAttribute('aria-label');
+  const band = (from, to) => pack.axes.investment.slice(from, to + 1).reduce((a, b) => a + b, 0);
+  assert.ok(strip.includes(`0–9: ${Math.round((100 * band(0, 9)) / 212)}%`), strip);
+  assert.ok(strip.includes(`90–100: ${Math.round((100 * band(90, 100)) / 212)}%`), strip);
+  assert.ok(strip.endsWith(`Your score: ${complete.investment}.`), strip);
+  const shares = await w.locator('.smi-compare').textContent();
+  const participant = Math.round((100 * pack.categories.participant) / 212);
+  assert.ok(shares.includes(`Participant\u2069: ${participant}% (your category)`), shares);
+  assert.deepEqual(await events(page, 'smi:error'), []);
+  await context.close();
+});
+
+test('a pack for another questionnaire is refused: an error, a warning, a note, no percentages', async () => {
+  const { page, context, warnings } = await open({ pack: makePack(100, { questionnaire: 'other' }) });
+  const w = widget(page);
+  await finish(w, PARTICIPANT);
+  await page.waitForFunction(() => window.events.some((e) => e.name === 'smi:complete'));
+  const errors = await events(page, 'smi:error');
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  assert.equal(errors[0].code, 'invalid-benchmark');
+  assert.match(errors[0].message, /built for the questionnaire "other", this widget runs "smi"/);
+  assert.ok(warnings.some((t) => t.includes('invalid') || t.includes('"other"')), warnings.join('\n'));
+  assert.equal(await w.locator('.smi-compare__ahead').count(), 0);
+  assert.equal(await w.locator('.smi-compare').textContent(), 'The comparison with other companies could not be loaded, so it is not shown.');
+  assert.equal((await events(page, 'smi:complete'))[0].benchmark, null);
+  await context.close();
+});
+
+test('a pack that cannot be fetched is reported the same way', async () => {
+  const { page, context } = await open({ attrs: ' benchmark="/no-such-pack.json"' });
+  const w = widget(page);
+  await finish(w, PARTICIPANT);
+  const [error] = await events(page, 'smi:error');
+  assert.equal(error.code, 'invalid-benchmark');
+  assert.match(error.message, /answered HTTP 404/);
+  await context.close();
+});
+
+test('29 respondents: no percentages, and the note that there is not yet enough data', async () => {
+  const { page, context } = await open({ pack: makePack(29) });
+  const w = widget(page);
+  await finish(w, PARTICIPANT);
+  await page.waitForFunction(() => window.events.some((e) => e.name === 'smi:complete'));
+  assert.equal(await w.locator('.smi-compare__ahead').count(), 0);
+  assert.equal(await w.locator('.smi-compare__strip').count(), 0);
+  assert.equal(
+    await w.locator('.smi-compare').textContent(),
+    'Not enough data to compare yet: 29 companies in UK retail, 2026 so far, and comparisons start at 30.',
+  );
+  const [complete] = await events(page, 'smi:complete');
+  assert.deepEqual(complete.benchmark, { label: 'UK retail, 2026', n: 29, investment: null, innovation: null });
+  await context.close();
+});
+
+test('mount() takes the pack as an object', async () => {
+  const pack = makePack(40);
+  const { page, context } = await open();
+  await page.evaluate(async (pack) => {
+    const { mount } = await import('/smi-widget.js');
+    document.querySelector('smi-assessment').remove();
+    const host = document.body.appendChild(document.createElement('div'));
+    host.id = 'mounted';
+    await mount(host, { benchmark: pack });
+  }, pack);
+  const w = page.locator('#mounted');
+  await finish(w, PARTICIPANT);
+  assert.equal(await w.locator('.smi-compare__ahead').count(), 2);
+  await context.close();
+});
+
+for (const lang of ['en', 'ar', 'fa']) {
+  test(`${lang}: the result with a pack passes axe${lang === 'ar' ? '' : ' and is photographed'}`, async () => {
+    const { page, context } = await open({ pack: makePack(212), lang, viewport: { width: 1100, height: 1400 } });
+    const w = widget(page);
+    await w.locator('.smi-button--primary').click();
+    for (const d of PARTICIPANT) {
+      await w.getByRole('radio').nth(Number(d)).check();
+      await w.locator('button[type=submit]').click();
+    }
+    await w.locator('.smi-compare__strip').first().waitFor();
+    await w.locator('.smi-next__changes li').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], `${lang}: the result with a pack`);
+    if (lang !== 'ar') {
+      await w.locator('.smi-result__overview').screenshot({ path: path.join(SCREENSHOTS, `result-benchmark-${lang}.png`) });
+    }
+    if (lang === 'en') {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        w.getByRole('button', { name: 'Download image' }).click(),
+      ]);
+      await download.saveAs(path.join(SCREENSHOTS, 'card-benchmark.png'));
+    }
+    await context.close();
+  });
+}
