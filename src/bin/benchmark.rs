@@ -13,15 +13,26 @@
 //! line is reported with its number and skipped, and the summary goes to stderr. A pack of
 //! fewer than 30 respondents is refused.
 
-use serde_json::{Map, Value};
-use smi_widget::engine::benchmark::{Pack, MIN_RESPONDENTS};
-use smi_widget::engine::lead::parse_pairs;
-use smi_widget::engine::CategoryId;
-use std::collections::HashSet;
-use std::io::{Read, Write};
-use std::process::ExitCode;
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-const USAGE: &str =
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+/// Native only: the wasm build of the crate's targets has no file system or `serde_json`.
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use serde_json::{Map, Value};
+    use smi_widget::engine::benchmark::{Pack, MIN_RESPONDENTS};
+    use smi_widget::engine::lead::parse_pairs;
+    use smi_widget::engine::CategoryId;
+    use std::collections::HashSet;
+    use std::io::{Read, Write};
+    use std::process::ExitCode;
+
+    const USAGE: &str =
     "usage: smi-benchmark --label LABEL [--questionnaire ID] [--lead-map MAP] [--out FILE] [FILE…]
   FILE       JSON lines (smi:complete or smi:lead details, or lead payloads) or, ending in .csv,
              a CSV export with a header row; none or - reads standard input
@@ -31,366 +42,370 @@ const USAGE: &str =
   --lead-map the widget's lead-map value (ours:theirs,…), when the endpoint renamed fields
   --out      write the pack to FILE instead of standard output";
 
-struct Args {
-    label: String,
-    questionnaire: String,
-    mapping: Vec<(String, String)>,
-    out: Option<String>,
-    files: Vec<String>,
-}
+    struct Args {
+        label: String,
+        questionnaire: String,
+        mapping: Vec<(String, String)>,
+        out: Option<String>,
+        files: Vec<String>,
+    }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut label = None;
-    let mut questionnaire = None;
-    let mut mapping = Vec::new();
-    let mut out = None;
-    let mut files = Vec::new();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
-        match arg.as_str() {
-            "--label" => label = Some(value("--label")?),
-            "--questionnaire" => questionnaire = Some(value("--questionnaire")?),
-            "--lead-map" => {
-                mapping = parse_pairs(&value("--lead-map")?)
-                    .map_err(|bad| format!("--lead-map: \"{bad}\" is not an ours:theirs pair"))?
+    fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+        let mut label = None;
+        let mut questionnaire = None;
+        let mut mapping = Vec::new();
+        let mut out = None;
+        let mut files = Vec::new();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+            match arg.as_str() {
+                "--label" => label = Some(value("--label")?),
+                "--questionnaire" => questionnaire = Some(value("--questionnaire")?),
+                "--lead-map" => {
+                    mapping = parse_pairs(&value("--lead-map")?).map_err(|bad| {
+                        format!("--lead-map: \"{bad}\" is not an ours:theirs pair")
+                    })?
+                }
+                "--out" => out = Some(value("--out")?),
+                "-h" | "--help" => return Err(String::new()),
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                _ => files.push(arg),
             }
-            "--out" => out = Some(value("--out")?),
-            "-h" | "--help" => return Err(String::new()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            _ => files.push(arg),
         }
-    }
-    let label = label.ok_or("--label is required")?;
-    let questionnaire = match questionnaire {
-        Some(id) => id,
-        None => {
-            smi_widget::content::questionnaire()
-                .map_err(|_| "the shipped questionnaire does not parse")?
-                .id
-        }
-    };
-    if files.is_empty() {
-        files.push("-".into());
-    }
-    Ok(Args {
-        label,
-        questionnaire,
-        mapping,
-        out,
-        files,
-    })
-}
-
-/// What became of the records read.
-#[derive(Default)]
-struct Tally {
-    read: usize,
-    other_questionnaire: usize,
-    duplicate: usize,
-    malformed: usize,
-    /// Counted, but carried no questionnaire id (lead payloads of widgets before 0.1).
-    unlabelled: usize,
-}
-
-/// One respondent as a record gives it.
-struct Respondent {
-    investment: u8,
-    innovation: u8,
-    category: CategoryId,
-    questionnaire: Option<String>,
-    lead_id: Option<String>,
-}
-
-struct Reader<'a> {
-    args: &'a Args,
-    pack: Pack,
-    seen: HashSet<String>,
-    tally: Tally,
-}
-
-/// The fields a respondent is read from, under our names.
-const FIELDS: [&str; 5] = [
-    "questionnaire",
-    "category",
-    "investment",
-    "innovation",
-    "lead_id",
-];
-
-impl Reader<'_> {
-    /// The host's name for our field `name`.
-    fn name<'b>(&'b self, name: &'b str) -> &'b str {
-        self.args
-            .mapping
-            .iter()
-            .find(|(ours, _)| ours == name)
-            .map_or(name, |(_, theirs)| theirs.as_str())
-    }
-
-    /// Counts `record` (read at `place`), or says why not.
-    fn take(&mut self, place: &str, record: Result<Respondent, String>) {
-        self.tally.read += 1;
-        let r = match record {
-            Ok(r) => r,
-            Err(why) => {
-                self.tally.malformed += 1;
-                eprintln!("{place}: {why}; skipped");
-                return;
+        let label = label.ok_or("--label is required")?;
+        let questionnaire = match questionnaire {
+            Some(id) => id,
+            None => {
+                smi_widget::content::questionnaire()
+                    .map_err(|_| "the shipped questionnaire does not parse")?
+                    .id
             }
         };
-        match &r.questionnaire {
-            Some(q) if *q != self.args.questionnaire => {
-                self.tally.other_questionnaire += 1;
-                return;
-            }
-            Some(_) => {}
-            None => self.tally.unlabelled += 1,
+        if files.is_empty() {
+            files.push("-".into());
         }
-        if let Some(id) = r.lead_id {
-            if !self.seen.insert(id) {
-                self.tally.duplicate += 1;
-                if r.questionnaire.is_none() {
-                    self.tally.unlabelled -= 1;
+        Ok(Args {
+            label,
+            questionnaire,
+            mapping,
+            out,
+            files,
+        })
+    }
+
+    /// What became of the records read.
+    #[derive(Default)]
+    struct Tally {
+        read: usize,
+        other_questionnaire: usize,
+        duplicate: usize,
+        malformed: usize,
+        /// Counted, but carried no questionnaire id (lead payloads of widgets before 0.1).
+        unlabelled: usize,
+    }
+
+    /// One respondent as a record gives it.
+    struct Respondent {
+        investment: u8,
+        innovation: u8,
+        category: CategoryId,
+        questionnaire: Option<String>,
+        lead_id: Option<String>,
+    }
+
+    struct Reader<'a> {
+        args: &'a Args,
+        pack: Pack,
+        seen: HashSet<String>,
+        tally: Tally,
+    }
+
+    /// The fields a respondent is read from, under our names.
+    const FIELDS: [&str; 5] = [
+        "questionnaire",
+        "category",
+        "investment",
+        "innovation",
+        "lead_id",
+    ];
+
+    impl Reader<'_> {
+        /// The host's name for our field `name`.
+        fn name<'b>(&'b self, name: &'b str) -> &'b str {
+            self.args
+                .mapping
+                .iter()
+                .find(|(ours, _)| ours == name)
+                .map_or(name, |(_, theirs)| theirs.as_str())
+        }
+
+        /// Counts `record` (read at `place`), or says why not.
+        fn take(&mut self, place: &str, record: Result<Respondent, String>) {
+            self.tally.read += 1;
+            let r = match record {
+                Ok(r) => r,
+                Err(why) => {
+                    self.tally.malformed += 1;
+                    eprintln!("{place}: {why}; skipped");
+                    return;
                 }
-                return;
-            }
-        }
-        self.pack.add(r.investment, r.innovation, r.category);
-    }
-
-    /// A record as a JSON object: a lead payload (flat, under the host's names), an
-    /// `smi:complete` detail, an `smi:lead` detail (its `result`), or either as pushed to
-    /// `dataLayer` (`{ event, smi: detail }`).
-    fn json(&self, object: &Map<String, Value>) -> Result<Respondent, String> {
-        if let Some(Value::Object(inner)) = object.get("smi") {
-            return self.json(inner);
-        }
-        if let Some(Value::Object(result)) = object.get("result") {
-            let lead_id = object.get("lead_id").map(text);
-            let mut r = respondent(|name| result.get(name).map(text), |name| name.to_owned())?;
-            r.lead_id = lead_id.filter(|id| !id.is_empty());
-            return Ok(r);
-        }
-        // A flat record is a lead payload under the host's names, or an event's detail
-        // under ours.
-        respondent(
-            |name| object.get(self.name(name)).or(object.get(name)).map(text),
-            |name| self.name(name).to_owned(),
-        )
-    }
-
-    fn json_lines(&mut self, file: &str, text: &str) {
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            let record = match serde_json::from_str::<Value>(line) {
-                Ok(Value::Object(object)) => self.json(&object),
-                Ok(_) => Err("not a JSON object".into()),
-                Err(e) => Err(format!("not JSON ({e})")),
             };
-            self.take(&format!("{file}:{}", i + 1), record);
-        }
-    }
-
-    fn csv(&mut self, file: &str, text: &str) -> Result<(), String> {
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| format!("{file}: no header row ({e})"))?
-            .clone();
-        // Where each of our fields is, by the host's column name.
-        let columns: Vec<Option<usize>> = FIELDS
-            .iter()
-            .map(|name| headers.iter().position(|h| h.trim() == self.name(name)))
-            .collect();
-        for row in reader.records() {
-            let (line, record) = match row {
-                Ok(row) => {
-                    let get = |name: &str| {
-                        let at = FIELDS.iter().position(|f| *f == name)?;
-                        row.get(columns[at]?).map(|v| v.trim().to_owned())
-                    };
-                    let line = row.position().map_or(0, |p| p.line());
-                    (line, respondent(get, |name| self.name(name).to_owned()))
+            match &r.questionnaire {
+                Some(q) if *q != self.args.questionnaire => {
+                    self.tally.other_questionnaire += 1;
+                    return;
                 }
-                Err(e) => (
-                    e.position().map_or(0, |p| p.line()),
-                    Err(format!("not a CSV row ({e})")),
-                ),
-            };
-            self.take(&format!("{file}:{line}"), record);
+                Some(_) => {}
+                None => self.tally.unlabelled += 1,
+            }
+            if let Some(id) = r.lead_id {
+                if !self.seen.insert(id) {
+                    self.tally.duplicate += 1;
+                    if r.questionnaire.is_none() {
+                        self.tally.unlabelled -= 1;
+                    }
+                    return;
+                }
+            }
+            self.pack.add(r.investment, r.innovation, r.category);
         }
-        Ok(())
+
+        /// A record as a JSON object: a lead payload (flat, under the host's names), an
+        /// `smi:complete` detail, an `smi:lead` detail (its `result`), or either as pushed to
+        /// `dataLayer` (`{ event, smi: detail }`).
+        fn json(&self, object: &Map<String, Value>) -> Result<Respondent, String> {
+            if let Some(Value::Object(inner)) = object.get("smi") {
+                return self.json(inner);
+            }
+            if let Some(Value::Object(result)) = object.get("result") {
+                let lead_id = object.get("lead_id").map(text);
+                let mut r = respondent(|name| result.get(name).map(text), |name| name.to_owned())?;
+                r.lead_id = lead_id.filter(|id| !id.is_empty());
+                return Ok(r);
+            }
+            // A flat record is a lead payload under the host's names, or an event's detail
+            // under ours.
+            respondent(
+                |name| object.get(self.name(name)).or(object.get(name)).map(text),
+                |name| self.name(name).to_owned(),
+            )
+        }
+
+        fn json_lines(&mut self, file: &str, text: &str) {
+            for (i, line) in text.lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                let record = match serde_json::from_str::<Value>(line) {
+                    Ok(Value::Object(object)) => self.json(&object),
+                    Ok(_) => Err("not a JSON object".into()),
+                    Err(e) => Err(format!("not JSON ({e})")),
+                };
+                self.take(&format!("{file}:{}", i + 1), record);
+            }
+        }
+
+        fn csv(&mut self, file: &str, text: &str) -> Result<(), String> {
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            let headers = reader
+                .headers()
+                .map_err(|e| format!("{file}: no header row ({e})"))?
+                .clone();
+            // Where each of our fields is, by the host's column name.
+            let columns: Vec<Option<usize>> = FIELDS
+                .iter()
+                .map(|name| headers.iter().position(|h| h.trim() == self.name(name)))
+                .collect();
+            for row in reader.records() {
+                let (line, record) = match row {
+                    Ok(row) => {
+                        let get = |name: &str| {
+                            let at = FIELDS.iter().position(|f| *f == name)?;
+                            row.get(columns[at]?).map(|v| v.trim().to_owned())
+                        };
+                        let line = row.position().map_or(0, |p| p.line());
+                        (line, respondent(get, |name| self.name(name).to_owned()))
+                    }
+                    Err(e) => (
+                        e.position().map_or(0, |p| p.line()),
+                        Err(format!("not a CSV row ({e})")),
+                    ),
+                };
+                self.take(&format!("{file}:{line}"), record);
+            }
+            Ok(())
+        }
     }
-}
 
-/// The respondent whose field `name` (ours) `get` gives; `shown` names a field as the input
-/// calls it, for the error message.
-fn respondent(
-    get: impl Fn(&str) -> Option<String>,
-    shown: impl Fn(&str) -> String,
-) -> Result<Respondent, String> {
-    let present = |name: &str| get(name).filter(|v| !v.is_empty());
-    let field = |name: &str| present(name).ok_or_else(|| format!("no \"{}\" field", shown(name)));
-    let score = |name: &str| -> Result<u8, String> {
-        let value = field(name)?;
-        value
-            .parse::<u8>()
-            .ok()
-            .filter(|s| *s <= 100)
-            .ok_or(format!(
-                "\"{}\" is {value}, not a whole number 0–100",
-                shown(name)
-            ))
-    };
-    let (investment, innovation) = (score("investment")?, score("innovation")?);
-    let category = field("category")?;
-    let category = CategoryId::ALL
-        .into_iter()
-        .find(|c| c.as_str() == category)
-        .ok_or(format!("\"{category}\" is not a category id"))?;
-    Ok(Respondent {
-        investment,
-        innovation,
-        category,
-        questionnaire: present("questionnaire"),
-        lead_id: present("lead_id"),
-    })
-}
-
-/// JSON text for a value: strings as they are, anything else as JSON.
-fn text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.trim().to_owned(),
-        other => other.to_string(),
+    /// The respondent whose field `name` (ours) `get` gives; `shown` names a field as the input
+    /// calls it, for the error message.
+    fn respondent(
+        get: impl Fn(&str) -> Option<String>,
+        shown: impl Fn(&str) -> String,
+    ) -> Result<Respondent, String> {
+        let present = |name: &str| get(name).filter(|v| !v.is_empty());
+        let field =
+            |name: &str| present(name).ok_or_else(|| format!("no \"{}\" field", shown(name)));
+        let score = |name: &str| -> Result<u8, String> {
+            let value = field(name)?;
+            value
+                .parse::<u8>()
+                .ok()
+                .filter(|s| *s <= 100)
+                .ok_or(format!(
+                    "\"{}\" is {value}, not a whole number 0–100",
+                    shown(name)
+                ))
+        };
+        let (investment, innovation) = (score("investment")?, score("innovation")?);
+        let category = field("category")?;
+        let category = CategoryId::ALL
+            .into_iter()
+            .find(|c| c.as_str() == category)
+            .ok_or(format!("\"{category}\" is not a category id"))?;
+        Ok(Respondent {
+            investment,
+            innovation,
+            category,
+            questionnaire: present("questionnaire"),
+            lead_id: present("lead_id"),
+        })
     }
-}
 
-fn read(file: &str) -> Result<String, String> {
-    let mut text = String::new();
-    if file == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("standard input: {e}"))?;
-    } else {
-        text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    /// JSON text for a value: strings as they are, anything else as JSON.
+    fn text(value: &Value) -> String {
+        match value {
+            Value::String(s) => s.trim().to_owned(),
+            other => other.to_string(),
+        }
     }
-    Ok(text)
-}
 
-fn run(args: &Args) -> Result<(), String> {
-    let mut reader = Reader {
-        args,
-        pack: Pack::new(&args.questionnaire, args.label.trim()),
-        seen: HashSet::new(),
-        tally: Tally::default(),
-    };
-    for file in &args.files {
-        let text = read(file)?;
-        if file.to_ascii_lowercase().ends_with(".csv") {
-            reader.csv(file, &text)?;
+    fn read(file: &str) -> Result<String, String> {
+        let mut text = String::new();
+        if file == "-" {
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("standard input: {e}"))?;
         } else {
-            reader.json_lines(file, &text);
+            text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
         }
+        Ok(text)
     }
-    let Reader { pack, tally, .. } = reader;
-    summary(&pack, &tally);
-    if pack.n < MIN_RESPONDENTS {
-        return Err(format!(
+
+    fn run(args: &Args) -> Result<(), String> {
+        let mut reader = Reader {
+            args,
+            pack: Pack::new(&args.questionnaire, args.label.trim()),
+            seen: HashSet::new(),
+            tally: Tally::default(),
+        };
+        for file in &args.files {
+            let text = read(file)?;
+            if file.to_ascii_lowercase().ends_with(".csv") {
+                reader.csv(file, &text)?;
+            } else {
+                reader.json_lines(file, &text);
+            }
+        }
+        let Reader { pack, tally, .. } = reader;
+        summary(&pack, &tally);
+        if pack.n < MIN_RESPONDENTS {
+            return Err(format!(
             "{} respondents counted; a pack needs at least {MIN_RESPONDENTS}, so that no single \
              respondent can be picked out of it. No pack written.",
             pack.n
         ));
-    }
-    pack.check(&args.questionnaire)?;
-    let json = serde_json::to_string(&pack).map_err(|e| e.to_string())? + "\n";
-    match &args.out {
-        Some(path) => std::fs::write(path, json).map_err(|e| format!("{path}: {e}"))?,
-        None => std::io::stdout()
-            .write_all(json.as_bytes())
-            .map_err(|e| format!("standard output: {e}"))?,
-    }
-    eprintln!(
-        "wrote the pack \"{}\" (n = {}) to {}",
-        pack.label,
-        pack.n,
-        args.out.as_deref().unwrap_or("standard output")
-    );
-    Ok(())
-}
-
-/// The table on stderr: what was read and skipped, then the pack by category and axis.
-fn summary(pack: &Pack, tally: &Tally) {
-    let percent = |part: u32| {
-        if pack.n == 0 {
-            0
-        } else {
-            (200 * u64::from(part) + u64::from(pack.n)) / (2 * u64::from(pack.n))
         }
-    };
-    let mut out = String::new();
-    let mut row = |name: &str, value: String| out.push_str(&format!("  {name:<40}{value:>10}\n"));
-    row("records read", tally.read.to_string());
-    row(
-        "skipped: another questionnaire",
-        tally.other_questionnaire.to_string(),
-    );
-    row("skipped: repeated lead_id", tally.duplicate.to_string());
-    row("skipped: malformed", tally.malformed.to_string());
-    row("counted", pack.n.to_string());
-    row(
-        "  of which without a questionnaire id",
-        tally.unlabelled.to_string(),
-    );
-    for c in CategoryId::ALL {
-        let count = pack.categories.get(c);
-        row(
-            &format!("category {}", c.as_str()),
-            format!("{count} ({}%)", percent(count)),
+        pack.check(&args.questionnaire)?;
+        let json = serde_json::to_string(&pack).map_err(|e| e.to_string())? + "\n";
+        match &args.out {
+            Some(path) => std::fs::write(path, json).map_err(|e| format!("{path}: {e}"))?,
+            None => std::io::stdout()
+                .write_all(json.as_bytes())
+                .map_err(|e| format!("standard output: {e}"))?,
+        }
+        eprintln!(
+            "wrote the pack \"{}\" (n = {}) to {}",
+            pack.label,
+            pack.n,
+            args.out.as_deref().unwrap_or("standard output")
         );
+        Ok(())
     }
-    for (name, counts) in [
-        ("investment", &pack.axes.investment),
-        ("innovation", &pack.axes.innovation),
-    ] {
-        row(&format!("{name}: median score"), median(counts).to_string());
-    }
-    eprint!("{out}");
-}
 
-/// The lower median score of the respondents counted in `counts` (0 when there are none).
-fn median(counts: &[u32]) -> usize {
-    let n: u64 = counts.iter().map(|&c| u64::from(c)).sum();
-    let mut seen = 0;
-    for (score, &c) in counts.iter().enumerate() {
-        seen += u64::from(c);
-        if n > 0 && 2 * seen >= n {
-            return score;
-        }
-    }
-    0
-}
-
-fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(args) => args,
-        Err(why) => {
-            if !why.is_empty() {
-                eprintln!("smi-benchmark: {why}");
+    /// The table on stderr: what was read and skipped, then the pack by category and axis.
+    fn summary(pack: &Pack, tally: &Tally) {
+        let percent = |part: u32| {
+            if pack.n == 0 {
+                0
+            } else {
+                (200 * u64::from(part) + u64::from(pack.n)) / (2 * u64::from(pack.n))
             }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
+        };
+        let mut out = String::new();
+        let mut row =
+            |name: &str, value: String| out.push_str(&format!("  {name:<40}{value:>10}\n"));
+        row("records read", tally.read.to_string());
+        row(
+            "skipped: another questionnaire",
+            tally.other_questionnaire.to_string(),
+        );
+        row("skipped: repeated lead_id", tally.duplicate.to_string());
+        row("skipped: malformed", tally.malformed.to_string());
+        row("counted", pack.n.to_string());
+        row(
+            "  of which without a questionnaire id",
+            tally.unlabelled.to_string(),
+        );
+        for c in CategoryId::ALL {
+            let count = pack.categories.get(c);
+            row(
+                &format!("category {}", c.as_str()),
+                format!("{count} ({}%)", percent(count)),
+            );
         }
-    };
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(why) => {
-            eprintln!("smi-benchmark: {why}");
-            ExitCode::FAILURE
+        for (name, counts) in [
+            ("investment", &pack.axes.investment),
+            ("innovation", &pack.axes.innovation),
+        ] {
+            row(&format!("{name}: median score"), median(counts).to_string());
+        }
+        eprint!("{out}");
+    }
+
+    /// The lower median score of the respondents counted in `counts` (0 when there are none).
+    fn median(counts: &[u32]) -> usize {
+        let n: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+        let mut seen = 0;
+        for (score, &c) in counts.iter().enumerate() {
+            seen += u64::from(c);
+            if n > 0 && 2 * seen >= n {
+                return score;
+            }
+        }
+        0
+    }
+
+    pub fn main() -> ExitCode {
+        let args = match parse_args(std::env::args().skip(1)) {
+            Ok(args) => args,
+            Err(why) => {
+                if !why.is_empty() {
+                    eprintln!("smi-benchmark: {why}");
+                }
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match run(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("smi-benchmark: {why}");
+                ExitCode::FAILURE
+            }
         }
     }
 }

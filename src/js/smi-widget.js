@@ -363,13 +363,17 @@ async function translation(lang) {
 // ctaLabel → cta-label: the JS API takes camelCase, attributes are kebab-case.
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+// How long the widget waits for a benchmark pack before it starts without one.
+const BENCHMARK_TIMEOUT = 4000;
+
 /**
  * A custom questionnaire or a benchmark pack (`name`) given as an object, JSON text or a URL,
  * as JSON text under `name`, or why not under `name-error`. The one place that tells JSON
  * from a URL: text that starts with "{" is JSON, anything else is fetched. The wasm parses
- * whatever text this hands it.
+ * whatever text this hands it. A fetch that takes longer than `timeout` ms gives up: the
+ * widget waits for it before it mounts, and a benchmark pack must not hold the assessment up.
  */
-async function jsonOption(name, value) {
+async function jsonOption(name, value, timeout) {
   if (value === undefined || value === null) return {};
   if (typeof value === 'object') return { [name]: JSON.stringify(value) };
   const text = String(value).trim();
@@ -382,10 +386,12 @@ async function jsonOption(name, value) {
     return failed(`"${text}" is not a URL`);
   }
   try {
-    const response = await fetch(url, { credentials: 'omit' });
+    const signal = timeout ? AbortSignal.timeout(timeout) : undefined;
+    const response = await fetch(url, { credentials: 'omit', signal });
     if (!response.ok) return failed(`${url} answered HTTP ${response.status}`);
     return { [name]: await response.text() };
   } catch (error) {
+    if (error.name === 'TimeoutError') return failed(`${url} did not answer within ${timeout / 1000} s`);
     return failed(`${url} could not be fetched (${error.message})`);
   }
 }
@@ -406,7 +412,7 @@ async function prepare(options) {
   const lang = language(out.lang);
   const [custom, pack, text] = await Promise.all([
     jsonOption('questionnaire', json.questionnaire),
-    jsonOption('benchmark', json.benchmark),
+    jsonOption('benchmark', json.benchmark, BENCHMARK_TIMEOUT),
     translation(lang),
   ]);
   return Object.assign(out, custom, pack, text, { 'translation-lang': lang });

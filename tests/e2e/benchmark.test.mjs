@@ -114,6 +114,21 @@ test('a pack that cannot be fetched is reported the same way', async () => {
   await context.close();
 });
 
+test('a pack that does not answer holds the widget up for 4 s at most, then is reported', async () => {
+  env.server.pages['/slow-pack.json'] = { body: JSON.stringify(makePack(40)), headers: { 'content-type': 'application/json' }, delay: 8000 };
+  const started = Date.now();
+  const { page, context } = await open({ attrs: ' benchmark="/slow-pack.json"' });
+  const w = widget(page);
+  await finish(w, PARTICIPANT);
+  const waited = Date.now() - started;
+  assert.ok(waited < 8000, `the widget did not wait for the pack (${waited} ms)`);
+  const [error] = await events(page, 'smi:error');
+  assert.equal(error.code, 'invalid-benchmark');
+  assert.match(error.message, /did not answer within 4 s/);
+  assert.equal(await w.locator('.smi-compare__ahead').count(), 0);
+  await context.close();
+});
+
 test('29 respondents: no percentages, and the note that there is not yet enough data', async () => {
   const { page, context } = await open({ pack: makePack(29) });
   const w = widget(page);

@@ -22,7 +22,8 @@ const TYPES = {
 /**
  * Starts a server (on a free port unless `port` is given); resolves to
  * { url, close, headers, pages }. `headers` go on every response; `pages` maps a path to
- * { body, headers } served instead of a file, for host pages a test writes itself. With
+ * { body, headers, delay } served instead of a file (after `delay` ms), for host pages a
+ * test writes itself. With
  * `gzip`, responses are compressed for clients that accept it, as a host's server would.
  */
 export async function serve(root = DIST, port = 0, { gzip = false } = {}) {
@@ -34,6 +35,7 @@ export async function serve(root = DIST, port = 0, { gzip = false } = {}) {
     if (url.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
     const page = pages[url.pathname];
     if (page) {
+      if (page.delay) await new Promise((resolve) => setTimeout(resolve, page.delay));
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...page.headers });
       res.end(page.body);
       return;
