@@ -63,6 +63,14 @@ if [ $profile = release ]; then
     esbuild "dist/$js" --minify --format=esm --target=es2020 --log-level=warning --outfile="dist/$js" --allow-overwrite
   done
 fi
+# The WordPress plugin with the widget's files inside it (so a site loads nothing from another
+# origin), as a folder to copy into wp-content/plugins and as the zip WordPress uploads.
+plugin=dist/wordpress/smi-assessment
+mkdir -p "$plugin/widget"
+cp -r wordpress/smi-assessment/. "$plugin/"
+cp -r dist/smi-widget.js dist/smi_widget.js dist/smi_widget_bg.wasm dist/card.js dist/i18n "$plugin/widget/"
+python3 -c 'import shutil, sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2], "smi-assessment")' \
+  dist/smi-assessment dist/wordpress
 wasm_brotli=$(node -e 'const z = require("zlib"), b = require("fs").readFileSync(process.argv[1]);
   console.log((z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024).toFixed(1));' dist/smi_widget_bg.wasm)
 echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli"

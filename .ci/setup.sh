@@ -55,6 +55,18 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v 
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-core python3 >/dev/null
 fi
 
+# A real WordPress for the plugin's tests (tests/wordpress/): Debian's WordPress and its
+# twentytwentythree theme, MariaDB, and PHP's CLI with its MySQL driver. The tests start and
+# stop their own database and server; nothing here is left running.
+if [ ! -f /usr/share/wordpress/wp-load.php ] || [ ! -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] \
+  || ! command -v mysqld_safe >/dev/null || ! command -v php >/dev/null || ! php -m | grep -qx mysqli; then
+  step "apt: wordpress, mariadb-server, php8.2-cli, php8.2-mysql"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends wordpress \
+    wordpress-theme-twentytwentythree mariadb-server php8.2-cli php8.2-mysql >/dev/null
+fi
+
 # npm: wasm-opt (binaryen), esbuild (minifies the JS), the Playwright driver, axe-core.
 # `npm ci` is exact and offline-friendly once package-lock.json exists.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -106,7 +106,7 @@ test('invalid options fall back with warnings that name them, and the widget sti
     `${RECORDER}<smi-assessment theme="purple" cta-url="javascript:alert(1)" colour="red"></smi-assessment>`,
   );
   const w = widget(page);
-  await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  await widgetReady(page);
   for (const option of ['theme', 'cta-url', 'colour']) {
     assert.ok(problems.some((p) => p.startsWith('warning:') && p.includes(`option "${option}"`)), `${option}: ${problems.join('\n')}`);
   }

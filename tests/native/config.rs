@@ -192,8 +192,9 @@ fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
     names
 }
 
-/// One list of options: `OPTIONS`, the parser's arms and the element's observed attributes
-/// name the same options, so no option is parsed but unlisted, or listed but not observed.
+/// One list of options: `OPTIONS`, the parser's arms, the element's observed attributes and
+/// the WordPress plugin's list name the same options, so no option is parsed but unlisted,
+/// listed but not observed, or missing from the shortcode's documentation.
 #[test]
 fn the_option_list_the_parser_and_the_element_agree() {
     use smi_widget::engine::config::OPTIONS;
@@ -234,6 +235,13 @@ fn the_option_list_the_parser_and_the_element_agree() {
     assert_eq!(
         observed, listed,
         "the element's observedAttributes and OPTIONS"
+    );
+    let plugin = include_str!("../../wordpress/smi-assessment/smi-assessment.php");
+    let mut shortcode = quoted_between(plugin, "const SMI_ASSESSMENT_OPTIONS = array(", ");");
+    shortcode.sort();
+    assert_eq!(
+        shortcode, listed,
+        "the WordPress plugin's SMI_ASSESSMENT_OPTIONS and OPTIONS"
     );
 }
 

@@ -1,0 +1,26 @@
+<?php
+// The router of the test's `php -S`: /wp-content/ comes from the test's own content folder
+// (SMI_WP_CONTENT), as Debian's Apache alias serves it from /var/lib/wordpress; every other
+// path is WordPress's, from the document root.
+$path    = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH );
+$content = getenv( 'SMI_WP_CONTENT' );
+if ( 0 !== strpos( $path, '/wp-content/' ) ) {
+	return false;
+}
+$file = realpath( $content . substr( $path, strlen( '/wp-content' ) ) );
+if ( ! $file || ! is_file( $file ) || '.php' === substr( $file, -4 ) ) {
+	http_response_code( 404 );
+	return true;
+}
+$types = array(
+	'js'    => 'text/javascript',
+	'css'   => 'text/css',
+	'wasm'  => 'application/wasm',
+	'json'  => 'application/json',
+	'svg'   => 'image/svg+xml',
+	'png'   => 'image/png',
+	'woff2' => 'font/woff2',
+);
+header( 'Content-Type: ' . ( $types[ pathinfo( $file, PATHINFO_EXTENSION ) ] ?? 'application/octet-stream' ) );
+readfile( $file );
+return true;
