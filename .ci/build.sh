@@ -56,19 +56,34 @@ cargo run --quiet --bin smi-prerender -- "$screens"
 esbuild styles/widget.css --minify --log-level=warning --outfile="$screens.css"
 node .ci/first-screen.mjs "$screens" "$screens.css" dist
 rm -f "$screens" "$screens.css"
+# The version and the sha384 of the wasm and each translation, into the loader, which has
+# the browser check them on every fetch.
+node .ci/integrity.mjs inject dist
 if [ $profile = release ]; then
   # What a visitor's browser downloads, minified (whitespace, comments, local names); the
-  # sources in src/js stay as written. The configurator is a tool page and stays readable.
-  for js in smi_widget.js smi-widget.js card.js frame.js; do
-    esbuild "dist/$js" --minify --format=esm --target=es2020 --log-level=warning --outfile="dist/$js" --allow-overwrite
-  done
+  # sources in src/js stay as written. The loader, the wasm-bindgen glue and the card's
+  # helpers become one module: one request and one integrity hash for all the JS a page
+  # loads. The configurator is a tool page and stays readable.
+  esbuild dist/smi-widget.js --bundle --minify --format=esm --target=es2020 --log-level=warning \
+    --outfile=dist/smi-widget.js --allow-overwrite
+  rm dist/smi_widget.js dist/card.js
+  esbuild dist/frame.js --minify --format=esm --target=es2020 --log-level=warning --outfile=dist/frame.js --allow-overwrite
 fi
+node .ci/integrity.mjs manifest dist
+version=$(node -p 'require("./dist/integrity.json").version')
+widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/integrity.json)
+[ $profile = release ] || widget_files+=(dist/smi_widget.js dist/card.js)
+# A versioned folder a CDN can cache for a year: its files never change under its name.
+mkdir -p "dist/cdn/$version"
+cp -r "${widget_files[@]}" "dist/cdn/$version/"
+# The npm package: the same files, the types and the Custom Elements Manifest.
+node .ci/package.mjs dist "$version" "${widget_files[@]}"
 # The WordPress plugin with the widget's files inside it (so a site loads nothing from another
 # origin), as a folder to copy into wp-content/plugins and as the zip WordPress uploads.
 plugin=dist/wordpress/smi-assessment
 mkdir -p "$plugin/widget"
 cp -r wordpress/smi-assessment/. "$plugin/"
-cp -r dist/smi-widget.js dist/smi_widget.js dist/smi_widget_bg.wasm dist/card.js dist/i18n "$plugin/widget/"
+cp -r "${widget_files[@]}" "$plugin/widget/"
 python3 -c 'import shutil, sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2], "smi-assessment")' \
   dist/smi-assessment dist/wordpress
 wasm_brotli=$(node -e 'const z = require("zlib"), b = require("fs").readFileSync(process.argv[1]);

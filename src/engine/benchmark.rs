@@ -23,7 +23,11 @@ pub const MAX_LABEL: usize = 80;
 pub const SCORES: usize = 101;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(schemars::JsonSchema, ts_rs::TS),
+    ts(rename = "SmiBenchmarkPack")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1)))]
@@ -42,7 +46,11 @@ pub struct Pack {
 /// For each axis, the number of respondents at each score: index 0 is score 0, index 100
 /// score 100.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(schemars::JsonSchema, ts_rs::TS),
+    ts(rename = "SmiBenchmarkAxes")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Axes {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 101, max = 101)))]
@@ -53,7 +61,11 @@ pub struct Axes {
 
 /// The number of respondents in each category.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(schemars::JsonSchema, ts_rs::TS),
+    ts(rename = "SmiBenchmarkCategories")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Categories {
     pub observer: u32,

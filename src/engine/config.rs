@@ -33,6 +33,35 @@ pub const OPTIONS: [&str; 20] = [
     "lead-extra",
 ];
 
+/// Each option of [`OPTIONS`], in the same order, as the host's developer sees it: its values
+/// as a TypeScript type (of the attribute's text; the JS API's camelCase option takes the
+/// same) and what it does. Native only: the TypeScript declarations and the Custom Elements
+/// Manifest are generated from it (`tests/native/types.rs`), which also checks that it names
+/// exactly `OPTIONS`.
+#[cfg(not(target_arch = "wasm32"))]
+pub const OPTION_DOCS: [(&str, &str, &str); 20] = [
+    ("lang", "'en' | 'ms' | 'ar' | 'fa' | 'ru' | (string & {})", "The widget's language; any tag with one of these primary subtags. Default: the page's lang, then the browser's languages, then English."),
+    ("theme", "'light' | 'dark' | 'auto'", "Colour scheme; auto follows prefers-color-scheme. Default: light."),
+    ("accent", "string", "Brand colour, #rgb or #rrggbb; the text colour on it is derived for contrast. Default: #2f48c8."),
+    ("company", "string", "Company name (at most 80 characters), shown on the result and the card."),
+    ("logo", "string", "Logo URL (http(s) or site-relative), shown on the result beside the company name."),
+    ("cta-label", "string", "Label of the call to action on the result and the card; needs cta-url."),
+    ("cta-url", "string", "URL of the call to action (http(s) or site-relative); needs cta-label."),
+    ("share-url", "string", "Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL."),
+    ("analytics", "'datalayer' | 'none'", "Also push every event to window.dataLayer as { event, smi: detail }. Default: none."),
+    ("lazy", "boolean | ''", "Present: start loading when the element nears the viewport."),
+    ("questionnaire", "string | Record<string, unknown>", "A custom questionnaire: the URL of its JSON (or, in mount, the object or JSON text). Default: the shipped SMI."),
+    ("benchmark", "string | SmiBenchmarkPack", "A benchmark pack to compare the result with: the URL of its JSON (or, in mount, the object or JSON text)."),
+    ("lead", "'off' | 'before' | 'after'", "The lead form: before the result, or after it as an offer. Default: off."),
+    ("lead-fields", "string", "The form's fields, comma-separated, in order, from name, email, company, role, size; * marks required. Default: name,email*,company."),
+    ("lead-consent", "string", "The consent checkbox's text. Default: \"I agree to be contacted about my result.\" (translated)."),
+    ("privacy-url", "string", "Link to the host's privacy policy beside the consent (http(s) or site-relative)."),
+    ("lead-endpoint", "string", "Absolute http(s) URL where leads are POSTed."),
+    ("lead-format", "'json' | 'form'", "Request body: JSON, or application/x-www-form-urlencoded. Default: json."),
+    ("lead-map", "string", "Renames lead fields for the endpoint: ours:theirs pairs, comma-separated (email:EMAIL,name:FNAME)."),
+    ("lead-extra", "string", "Fixed fields added to every lead: name:value pairs, comma-separated (source:smi-widget)."),
+];
+
 /// Attributes any HTML element may carry; never reported as unknown.
 const GLOBAL_ATTRIBUTES: [&str; 9] = [
     "id", "class", "style", "slot", "hidden", "title", "tabindex", "part", "dir",

@@ -13,49 +13,122 @@ use super::scoring::{Answers, Outcome};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// This build's version (Cargo.toml's), in `smi:ready`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Every event, its detail a struct of its own: the TypeScript declarations name each one
+/// (`tests/native/types.rs`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Event {
-    /// The widget is on screen and usable.
-    Ready {
-        questionnaire: String,
-        items: usize,
-        lang: String,
-    },
-    /// The visitor started, or resumed saved progress.
-    Start {
-        questionnaire: String,
-        resumed: bool,
-    },
-    /// The visitor chose an answer.
-    Answer {
-        item: String,
-        /// 0-based position of the item.
-        index: usize,
-        /// 0-based position of the choice.
-        choice: u8,
-        score: u8,
-        answered: usize,
-        total: usize,
-    },
-    /// The visitor reached the result.
+    Ready(ReadyDetail),
+    Start(StartDetail),
+    Answer(AnswerDetail),
     Complete(Completion),
-    /// The visitor shared the result; `method` is copy, native, linkedin, x, email, png or print.
-    Share { method: String, url: String },
-    /// The visitor sent the lead form (with consent). Always dispatched; the POST to the
-    /// host's endpoint, when configured, happens besides.
-    Lead {
-        lead_id: String,
-        /// Field name (name, email, company, role, size) → value.
-        lead: BTreeMap<String, String>,
-        result: Completion,
-    },
-    /// Something went wrong that the host may want to know about; the widget has already told
-    /// the visitor what they need to know.
-    Error { code: String, message: String },
+    Share(ShareDetail),
+    Lead(LeadDetail),
+    Error(ErrorDetail),
 }
 
+/// `smi:ready`: the widget is on screen and usable.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiReadyDetail")
+)]
+pub struct ReadyDetail {
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// How many items it has.
+    pub items: usize,
+    /// The language shown.
+    pub lang: String,
+    /// The widget's version.
+    pub version: String,
+}
+
+/// `smi:start`: the visitor started, or resumed saved progress.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiStartDetail")
+)]
+pub struct StartDetail {
+    pub questionnaire: String,
+    pub resumed: bool,
+}
+
+/// `smi:answer`: the visitor chose an answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiAnswerDetail")
+)]
+pub struct AnswerDetail {
+    /// The item's id.
+    pub item: String,
+    /// 0-based position of the item.
+    pub index: usize,
+    /// 0-based position of the choice.
+    pub choice: u8,
+    pub score: u8,
+    pub answered: usize,
+    pub total: usize,
+}
+
+/// `smi:share`: the visitor shared the result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiShareDetail")
+)]
+pub struct ShareDetail {
+    /// copy, native, linkedin, x, email, png or print.
+    pub method: String,
+    pub url: String,
+}
+
+/// `smi:lead`: the visitor sent the lead form (with consent). Always dispatched; the POST to
+/// the host's endpoint, when configured, happens besides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiLeadDetail")
+)]
+pub struct LeadDetail {
+    pub lead_id: String,
+    /// Field name (name, email, company, role, size) → value.
+    pub lead: BTreeMap<String, String>,
+    pub result: Completion,
+}
+
+/// `smi:error`: something went wrong that the host may want to know about; the widget has
+/// already told the visitor what they need to know.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiErrorDetail")
+)]
+pub struct ErrorDetail {
+    /// invalid-option, invalid-questionnaire, invalid-benchmark, translation-unavailable, …
+    /// (README, "Events").
+    pub code: String,
+    pub message: String,
+}
+
+/// `smi:complete`: the visitor reached the result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiCompleteDetail")
+)]
 pub struct Completion {
     pub questionnaire: String,
     pub category: String,
@@ -74,6 +147,11 @@ pub struct Completion {
 
 /// `engine::benchmark::Comparison` as the host receives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiBenchmarkDetail")
+)]
 pub struct BenchmarkDetail {
     pub label: String,
     pub n: u32,
@@ -86,6 +164,11 @@ pub struct BenchmarkDetail {
 
 /// `engine::path::NextStep` as the host receives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiNextDetail")
+)]
 pub struct NextDetail {
     pub category: String,
     pub changes: Vec<ChangeDetail>,
@@ -94,6 +177,11 @@ pub struct NextDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiChangeDetail")
+)]
 pub struct ChangeDetail {
     /// The item's id.
     pub item: String,
@@ -102,6 +190,11 @@ pub struct ChangeDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiPillarScore")
+)]
 pub struct PillarScore {
     pub pillar: String,
     pub score: u8,
@@ -110,13 +203,13 @@ pub struct PillarScore {
 impl Event {
     pub fn name(&self) -> &'static str {
         match self {
-            Event::Ready { .. } => "smi:ready",
-            Event::Start { .. } => "smi:start",
-            Event::Answer { .. } => "smi:answer",
+            Event::Ready(_) => "smi:ready",
+            Event::Start(_) => "smi:start",
+            Event::Answer(_) => "smi:answer",
             Event::Complete(_) => "smi:complete",
-            Event::Share { .. } => "smi:share",
-            Event::Lead { .. } => "smi:lead",
-            Event::Error { .. } => "smi:error",
+            Event::Share(_) => "smi:share",
+            Event::Lead(_) => "smi:lead",
+            Event::Error(_) => "smi:error",
         }
     }
 
@@ -127,14 +220,37 @@ impl Event {
 
     pub fn answer(q: &Questionnaire, answers: &Answers, index: usize, choice: u8) -> Event {
         let item = &q.items[index];
-        Event::Answer {
+        Event::Answer(AnswerDetail {
             item: item.id.0.clone(),
             index,
             choice,
             score: item.choices.get(usize::from(choice)).map_or(0, |c| c.score),
             answered: answers.answered(),
             total: q.items.len(),
-        }
+        })
+    }
+
+    pub fn ready(q: &Questionnaire, lang: &str) -> Event {
+        Event::Ready(ReadyDetail {
+            questionnaire: q.id.clone(),
+            items: q.items.len(),
+            lang: lang.to_owned(),
+            version: VERSION.to_owned(),
+        })
+    }
+
+    pub fn start(q: &Questionnaire, resumed: bool) -> Event {
+        Event::Start(StartDetail {
+            questionnaire: q.id.clone(),
+            resumed,
+        })
+    }
+
+    pub fn share(method: &str, url: &str) -> Event {
+        Event::Share(ShareDetail {
+            method: method.to_owned(),
+            url: url.to_owned(),
+        })
     }
 
     /// The lead event: the visitor's non-empty fields, trimmed, under our field names.
@@ -145,11 +261,11 @@ impl Event {
                 lead.insert(field.as_str().to_owned(), value.trim().to_owned());
             }
         }
-        Event::Lead {
+        Event::Lead(LeadDetail {
             lead_id: lead_id.to_owned(),
             lead,
             result,
-        }
+        })
     }
 
     /// The completion event; `next` is the path to the next category (`path::next`), which
@@ -215,9 +331,9 @@ impl Event {
     }
 
     pub fn error(code: &str, message: impl Into<String>) -> Event {
-        Event::Error {
+        Event::Error(ErrorDetail {
             code: code.to_owned(),
             message: message.into(),
-        }
+        })
     }
 }

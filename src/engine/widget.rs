@@ -341,11 +341,7 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
             report(&mut effects, "share-link-refused", &why);
         }
     }
-    effects.push(Effect::Emit(Event::Ready {
-        questionnaire: q.id.clone(),
-        items: q.items.len(),
-        lang: lang.to_owned(),
-    }));
+    effects.push(Effect::Emit(Event::ready(q, lang)));
     if state.session.step == Step::Result {
         // Progress saved on the result: it shows again, without a second `smi:complete`.
         effects.push(Effect::AfterPaint(Action::ResultPainted));
@@ -471,10 +467,10 @@ fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Ef
     }
     effects.push(Effect::Focus(Focus::Heading));
     if let (Step::Intro, Step::Question(_)) = (before, after) {
-        effects.push(Effect::Emit(Event::Start {
-            questionnaire: q.id.clone(),
-            resumed: state.session.answers.answered() > 0,
-        }));
+        effects.push(Effect::Emit(Event::start(
+            q,
+            state.session.answers.answered() > 0,
+        )));
     }
     state.result_whole = false;
     state.complete_pending = after == Step::Result && matches!(before, Step::Question(_));
@@ -625,12 +621,8 @@ fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Ve
     if state.shared != Shared::None || state.gated(ctx) {
         return;
     }
-    let emit = |effects: &mut Vec<Effect>| {
-        effects.push(Effect::Emit(Event::Share {
-            method: method.as_str().into(),
-            url: url.clone(),
-        }))
-    };
+    let emit =
+        |effects: &mut Vec<Effect>| effects.push(Effect::Emit(Event::share(method.as_str(), &url)));
     // Searched once per result, so taking it here costs nothing after the first paint.
     let guidance = guidance(ctx, state);
     match method {
@@ -666,10 +658,7 @@ fn share_done(
         (_, Ok(false)) => {}
         (ShareMethod::Print, Ok(true)) => {}
         (method, Ok(true)) => {
-            effects.push(Effect::Emit(Event::Share {
-                method: method.as_str().into(),
-                url,
-            }));
+            effects.push(Effect::Emit(Event::share(method.as_str(), &url)));
             if method == ShareMethod::Copy {
                 state.share_status = Some(ShareStatus::Copied);
             }

@@ -40,11 +40,19 @@ function write(options) {
 
 const widgetOptions = (options) => Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'font'));
 
+// The module's sha384 (Subresource Integrity), from the build's integrity.json.
+let moduleIntegrity = null;
+const integrityLoaded = fetch(new URL('integrity.json', BASE))
+  .then((r) => (r.ok ? r.json() : null))
+  .then((manifest) => { moduleIntegrity = manifest?.files?.['smi-widget.js'] ?? null; })
+  .catch(() => {});
+
 function snippet(options) {
   const attributes = Object.entries(widgetOptions(options))
     .map(([k, v]) => (v === '' ? `  ${kebab(k)}` : `  ${kebab(k)}="${escapeHtml(v)}"`));
   const script = new URL('smi-widget.js', BASE).href;
-  const lines = [`<script type="module" src="${script}"></script>`];
+  const verified = moduleIntegrity ? ` integrity="${moduleIntegrity}" crossorigin="anonymous"` : '';
+  const lines = [`<script type="module" src="${script}"${verified}></script>`];
   if (options.font) lines.push(`<!-- In your stylesheet: smi-assessment { --smi-font: ${options.font}; } -->`);
   lines.push(attributes.length ? `<smi-assessment\n${attributes.join('\n')}></smi-assessment>` : '<smi-assessment></smi-assessment>');
   return lines.join('\n');
@@ -155,4 +163,4 @@ for (const button of document.querySelectorAll('[data-copy]')) {
 }
 
 write(Object.fromEntries(new URLSearchParams(location.search)));
-update();
+integrityLoaded.then(() => update());

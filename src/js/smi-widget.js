@@ -286,9 +286,51 @@ function swapWhenRendered(element, first, pendingStart) {
   observer.observe(live, { childList: true, subtree: true });
 }
 
+// ---- Verified files -------------------------------------------------------------------------
+// `.ci/build.sh` (`.ci/integrity.mjs`) fills these in: the version from Cargo.toml, and the
+// sha384 of the wasm and of each translation file, which the browser checks on every fetch
+// (Subresource Integrity): a file that was altered on its way or on a CDN does not run.
+/** This build's version (Cargo.toml's), also in `smi:ready`'s detail. */
+export const version = '0.0.0-dev';
+const INTEGRITY = {};
+
+/**
+ * A fetch of `url`, the file `file` of this build, that the browser checks against its sha384.
+ * Callers write `new URL('./…', import.meta.url)` out, so that bundlers (Vite, webpack 5) see
+ * which files the module needs and ship them.
+ */
+async function verifiedFetch(url, file) {
+  const integrity = INTEGRITY[file];
+  try {
+    return await fetch(url, integrity ? { integrity } : {});
+  } catch (error) {
+    throw integrity ? await diagnose(url, integrity, error) : error;
+  }
+}
+
+/**
+ * Why a fetch with an integrity check failed: the browser says only "Failed to fetch", for a
+ * tampered file and a dropped connection alike. Fetched again without the check and hashed
+ * here, a file whose digest differs is named as such (error code `integrity-failed`).
+ */
+async function diagnose(url, integrity, error) {
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    // An error page fails the check too; its status is the better reason.
+    if (!response.ok) return new Error(`${url} answered HTTP ${response.status}`);
+    const bytes = await response.arrayBuffer();
+    const digest = await crypto.subtle.digest('SHA-384', bytes);
+    const actual = `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    if (actual === integrity) return error;
+    return Object.assign(new Error(`${url} does not match its integrity hash (expected ${integrity}, got ${actual}): the file was altered, so the widget does not run it`), { code: 'integrity-failed' });
+  } catch {
+    return error;
+  }
+}
+
 let ready;
 function load() {
-  ready ??= init({ module_or_path: new URL('./smi_widget_bg.wasm', import.meta.url) });
+  ready ??= init({ module_or_path: verifiedFetch(new URL('./smi_widget_bg.wasm', import.meta.url), 'smi_widget_bg.wasm') });
   return ready;
 }
 
@@ -307,14 +349,18 @@ export async function checkQuestionnaire(text) {
   return questionnaireProblems(text);
 }
 
-/** Bytes of wasm linear memory in use by the widgets on this page (for measurements). */
-export async function wasmMemoryBytes() {
-  const exports = await load();
-  return exports.memory.buffer.byteLength;
+/** The wasm instance's exports, for the benchmark's memory figure and the crash test; not
+ * part of the supported API (the types leave it out). */
+export async function wasmExports() {
+  return load();
 }
 
 function showLoadFailure(element, error) {
   console.error('SMI widget: the WebAssembly module did not load:', error);
+  if (error?.code === 'integrity-failed') {
+    const detail = { code: error.code, message: error.message };
+    element.dispatchEvent(new CustomEvent('smi:error', { detail, bubbles: true, composed: true }));
+  }
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
@@ -347,7 +393,7 @@ async function translation(lang) {
   if (lang === 'en') return { [SCREENS]: FIRST_SCREEN };
   // Fetched and split once per language: the first screen travels in the translation file;
   // the wasm reads the rest.
-  translations[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then(async (response) => {
+  translations[lang] ??= verifiedFetch(new URL(`./i18n/${lang}.json`, import.meta.url), `i18n/${lang}.json`).then(async (response) => {
     if (!response.ok) throw new Error(`i18n/${lang}.json answered HTTP ${response.status}`);
     const { first_screen: firstScreen, ...rest } = JSON.parse(await response.text());
     return { translation: JSON.stringify(rest), [SCREENS]: firstScreen };

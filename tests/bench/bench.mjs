@@ -118,7 +118,7 @@ async function run(browser, url, rate) {
   if (!result.heading.startsWith('Your social maturity')) throw new Error(`no result: ${result.heading}`);
   const toResult = result.steps.pop();
   const { JSHeapUsedSize } = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const wasmMemory = await page.evaluate(async () => (await import('/smi-widget.js')).wasmMemoryBytes());
+  const wasmMemory = await page.evaluate(async () => (await (await import('/smi-widget.js')).wasmExports()).memory.buffer.byteLength);
   const png = await page.evaluate(() => new Promise((resolve) => {
     const t0 = performance.now();
     document.addEventListener('smi:share', () => resolve(performance.now() - t0), { once: true });

@@ -20,7 +20,6 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Social Maturity Index</title>
 <meta name="description" content="How socially mature is your company? Take the assessment.">
 <link rel="modulepreload" href="/smi-widget.js">
-<link rel="modulepreload" href="/smi_widget.js">
 <script type="module" src="/smi-widget.js"></script>
 </head><body><main><smi-assessment></smi-assessment></main></body></html>`;
 

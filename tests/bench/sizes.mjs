@@ -5,11 +5,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DIST } from '../e2e/server.mjs';
 
-// What a host page downloads for the widget: the loader, the glue, any snippets, the wasm
-// (the CSS travels inside the wasm) and the card helpers.
+// What a host page downloads for the widget: the module (the loader with the stylesheet and
+// the English first screen, the wasm-bindgen glue and the card helpers, bundled), any
+// snippets, and the wasm.
 export async function sizes() {
-  // card.js loads only when a visitor first shares; it is counted all the same.
-  const files = ['smi-widget.js', 'smi_widget.js', 'smi_widget_bg.wasm', 'card.js'];
+  const files = ['smi-widget.js', 'smi_widget_bg.wasm'];
   const snippets = path.join(DIST, 'snippets');
   const walk = async (d) => {
     for (const entry of await fs.readdir(d, { withFileTypes: true })) {

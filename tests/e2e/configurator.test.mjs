@@ -47,6 +47,8 @@ test('options change the preview, and the copied snippet behaves the same in a f
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(snippet, await page.inputValue('#snippet'));
   assert.match(snippet, /lang="ru"/);
+  const { files } = JSON.parse(await (await fetch(`${env.server.url}integrity.json`)).text());
+  assert.ok(snippet.includes(`integrity="${files['smi-widget.js']}" crossorigin="anonymous"`), snippet);
   assert.match(snippet, /company="Harbour &amp; Lane"/);
   assert.match(await page.inputValue('#csp'), /script-src 'self' 'wasm-unsafe-eval'/);
   assert.match(await page.inputValue('#iframe'), /frame\.html\?lang=ru&amp;accent=%230f6e5a/);

@@ -54,7 +54,10 @@ test('every event reaches the host page with its payload, and dataLayer gets the
   assert.equal(names.filter((n) => n === 'smi:answer').length, 27);
   assert.equal(names.at(-1), 'smi:complete');
   assert.ok(all.every((e) => e.target === 'w'), 'dispatched on the element');
-  assert.deepEqual(all[0].detail, { questionnaire: 'smi', items: 27, lang: 'en' });
+  const { version } = JSON.parse(await fs.readFile(path.join(ROOT, 'dist/integrity.json'), 'utf8'));
+  assert.deepEqual(all[0].detail, { questionnaire: 'smi', items: 27, lang: 'en', version });
+  assert.match(version, /^\d+\.\d+\.\d+/);
+  assert.equal(await page.evaluate(async () => (await import('/smi-widget.js')).version), version, 'the loader\'s version export');
   assert.deepEqual(all[1].detail, { questionnaire: 'smi', resumed: false });
   const lastAnswer = all.filter((e) => e.name === 'smi:answer').at(-1).detail;
   assert.deepEqual(
@@ -335,8 +338,7 @@ test('a trap in the wasm leaves the crash message in the widget, never a frozen 
   // A real trap from a task of its own, as a panic in an event handler would be: an
   // allocation the wasm cannot make aborts, and in the release build an abort is a trap.
   await page.evaluate(async () => {
-    const glue = await import('/smi_widget.js');
-    const wasm = await glue.default();
+    const wasm = await (await import('/smi-widget.js')).wasmExports();
     setTimeout(() => wasm.__wbindgen_malloc(0xfffffff0, 8));
   });
   await w.getByRole('alert').filter({ hasText: 'Sorry, the assessment stopped because of an error.' }).waitFor();

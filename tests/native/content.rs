@@ -140,3 +140,43 @@ fn an_axis_without_items_is_a_problem() {
         ["items: needs at least one innovation item"]
     );
 }
+
+/// The host pages say how long the assessment takes as the widget does ("about 7 minutes"):
+/// every "… minutes" in them is the widget's figure, in words.
+#[test]
+fn the_host_pages_give_the_widgets_duration() {
+    use smi_widget::engine::text::minutes_for;
+    let minutes = minutes_for(crate::support::smi().items.len());
+    let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let expected = format!("about {} minutes", words[minutes as usize]);
+    for (page, text) in [
+        (
+            "examples/consultancy.html",
+            include_str!("../../examples/consultancy.html"),
+        ),
+        (
+            "examples/landing.html",
+            include_str!("../../examples/landing.html"),
+        ),
+        ("index.html", include_str!("../../index.html")),
+    ] {
+        let lower = text.to_lowercase();
+        for word in &words {
+            for form in [format!("{word} minutes"), format!("{word}-minute")] {
+                if lower.contains(&form) && !lower.contains(&expected) {
+                    panic!("{page} says \"{form}\"; the widget says {expected}");
+                }
+            }
+        }
+        for (at, _) in lower.match_indices(" minutes") {
+            let before = &lower[..at];
+            let word = before.rsplit(' ').next().unwrap_or_default();
+            assert!(
+                !words.contains(&word) || expected.ends_with(&format!("{word} minutes")),
+                "{page}: \"{word} minutes\", the widget says {expected}"
+            );
+        }
+    }
+}

@@ -45,20 +45,13 @@ fn answer_ready_share_error_shapes() {
         json!({"item": smi().items[0].id.0, "index": 0, "choice": 3, "score": 3,
                "answered": 27, "total": 27})
     );
-    let ready = Event::Ready {
-        questionnaire: "smi".into(),
-        items: 27,
-        lang: "en".into(),
-    };
+    let ready = Event::ready(smi(), "en");
     assert_eq!(ready.name(), "smi:ready");
     assert_eq!(
         detail(&ready),
-        json!({"questionnaire": "smi", "items": 27, "lang": "en"})
+        json!({"questionnaire": "smi", "items": 27, "lang": "en", "version": env!("CARGO_PKG_VERSION")})
     );
-    let share = Event::Share {
-        method: "png".into(),
-        url: "u".into(),
-    };
+    let share = Event::share("png", "u");
     assert_eq!(
         (share.name(), detail(&share)),
         ("smi:share", json!({"method": "png", "url": "u"}))

@@ -19,4 +19,5 @@ mod schema;
 mod scoring;
 mod share;
 mod support;
+mod types;
 mod widget;

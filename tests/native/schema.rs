@@ -8,13 +8,6 @@ use smi_widget::content;
 use smi_widget::engine::benchmark::Pack;
 use smi_widget::engine::Questionnaire;
 
-fn path(name: &str) -> String {
-    format!(
-        "{}/src/content/{name}.schema.json",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
 fn generated(schema: schemars::Schema, title: &str) -> String {
     let mut schema = serde_json::to_value(schema).unwrap();
     schema["title"] = title.into();
@@ -33,15 +26,8 @@ fn pack_schema() -> String {
 }
 
 fn matches_committed(name: &str, generated: &str) {
-    let path = path(name);
-    if std::env::var_os("SCHEMA_UPDATE").is_some() {
-        std::fs::write(&path, generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "{path} is out of date with the Rust types: run `SCHEMA_UPDATE=1 cargo test schema` and commit it"
-    );
+    let path = format!("src/content/{name}.schema.json");
+    crate::support::matches_committed(&path, generated, "SCHEMA_UPDATE", "schema");
 }
 
 #[test]

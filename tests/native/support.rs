@@ -30,3 +30,18 @@ pub fn any_answers() -> impl Strategy<Value = Answers> {
         .collect::<Vec<_>>()
         .prop_map(Answers)
 }
+
+/// Fails unless the committed file at `path` (from the crate's root) holds exactly
+/// `generated`; with the environment variable `update` set, writes it first. For the files
+/// generated from the Rust types (JSON Schemas, TypeScript declarations, the manifest).
+pub fn matches_committed(path: &str, generated: &str, update: &str, tests: &str) {
+    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os(update).is_some() {
+        std::fs::write(&path, generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{path} is out of date with the Rust types: run `{update}=1 cargo test {tests}` and commit it"
+    );
+}

@@ -6,7 +6,7 @@ use crate::support::{answers, smi};
 use proptest::prelude::*;
 use smi_widget::content;
 use smi_widget::engine::config::Config;
-use smi_widget::engine::events::Event;
+use smi_widget::engine::events::{AnswerDetail, ErrorDetail, Event, ShareDetail, StartDetail};
 use smi_widget::engine::lead::{Field, Invalid};
 use smi_widget::engine::widget::{
     apply, boot, Action, Boot, Context, DeliveryOutcome, Effect, Focus, LeadStatus, ShareMethod,
@@ -45,12 +45,16 @@ fn line(effect: &Effect) -> String {
     match effect {
         Effect::Save { key, .. } => format!("save {key}"),
         Effect::Remove { key } => format!("remove {key}"),
-        Effect::Emit(Event::Error { code, .. }) => format!("emit smi:error {code}"),
-        Effect::Emit(Event::Share { method, .. }) => format!("emit smi:share {method}"),
-        Effect::Emit(Event::Answer { index, choice, .. }) => {
+        Effect::Emit(Event::Error(ErrorDetail { code, .. })) => format!("emit smi:error {code}"),
+        Effect::Emit(Event::Share(ShareDetail { method, .. })) => {
+            format!("emit smi:share {method}")
+        }
+        Effect::Emit(Event::Answer(AnswerDetail { index, choice, .. })) => {
             format!("emit smi:answer {index}={choice}")
         }
-        Effect::Emit(Event::Start { resumed, .. }) => format!("emit smi:start resumed={resumed}"),
+        Effect::Emit(Event::Start(StartDetail { resumed, .. })) => {
+            format!("emit smi:start resumed={resumed}")
+        }
         Effect::Emit(Event::Complete(c)) => format!(
             "emit smi:complete {} {}/{}",
             c.category, c.investment, c.innovation

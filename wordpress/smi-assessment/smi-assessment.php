@@ -168,15 +168,12 @@ function smi_assessment_on_this_page() {
 	return $post && ( has_shortcode( $post->post_content, 'smi_assessment' ) || has_block( 'smi/assessment', $post ) );
 }
 
-/** The preload hints of the README's snippet, in the head of pages that show the widget. */
+/** The preload hint of the README's snippet, in the head of pages that show the widget. */
 function smi_assessment_preload() {
 	if ( ! smi_assessment_on_this_page() ) {
 		return;
 	}
-	$base = smi_assessment_files_url();
-	foreach ( array( 'smi-widget.js', 'smi_widget.js' ) as $file ) {
-		echo '<link rel="modulepreload" href="' . esc_url( $base . $file ) . '">' . "\n";
-	}
+	echo '<link rel="modulepreload" href="' . esc_url( smi_assessment_files_url() . 'smi-widget.js' ) . '">' . "\n";
 }
 add_action( 'wp_head', 'smi_assessment_preload', 1 );
 

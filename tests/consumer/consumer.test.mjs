@@ -1,0 +1,82 @@
+// The npm package as a web developer uses it: in a temporary folder, a Vite + TypeScript
+// project installs the packed tarball (dist/smi-widget-VERSION.tgz, from .ci/build.sh),
+// type-checks a file that uses mount() and a typed smi:complete listener, and the README's
+// React 19 snippet, with `tsc --noEmit`, builds with Vite, and the built app, served, takes
+// the assessment to its result in Chromium. Vite, TypeScript and React's types (React itself is not needed to type-check) are the test's
+// own dependencies, installed into the temporary folder only.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { finish, launch } from '../e2e/browser.mjs';
+import { serve } from '../e2e/server.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/integrity.json'), 'utf8'));
+const TARBALL = path.join(ROOT, `dist/smi-widget-${version}.tgz`);
+// The versions the test installs: exact, so that a new release cannot change the result.
+const TOOLS = ['vite@8.3.8', 'typescript@5.9.3', '@types/react@19.2.9'];
+const PARTICIPANT = '1010101010101' + '23232323232323';
+
+const env = {};
+const timings = {};
+function step(name, run) {
+  const started = Date.now();
+  const result = run();
+  timings[name] = Date.now() - started;
+  return result;
+}
+const sh = (cmd, args) => execFileSync(cmd, args, { cwd: env.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+before(() => {
+  assert.ok(fs.existsSync(TARBALL), `${TARBALL} is missing: run .ci/build.sh first`);
+  env.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smi-consumer-'));
+  fs.cpSync(path.join(HERE, 'app'), env.dir, { recursive: true });
+  fs.writeFileSync(path.join(env.dir, 'package.json'), JSON.stringify({ name: 'smi-consumer', private: true, type: 'module' }));
+});
+
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+  if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
+  console.log(`consumer steps (ms): ${JSON.stringify(timings)}`);
+});
+
+test('npm install of the tarball, tsc --noEmit over mount, a typed listener and the React snippet, vite build', () => {
+  step('npm install', () => sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '-D', '-E', ...TOOLS, TARBALL]));
+  const installed = JSON.parse(fs.readFileSync(path.join(env.dir, 'node_modules/smi-widget/package.json'), 'utf8'));
+  assert.equal(installed.version, version);
+  // The types are strict: the @ts-expect-error lines in the app fail the check if a wrong
+  // option or detail type were accepted.
+  step('tsc --noEmit', () => sh('npx', ['tsc', '--noEmit', '-p', '.']));
+  step('vite build', () => sh('npx', ['vite', 'build', '--logLevel', 'warn']));
+  const built = fs.readdirSync(path.join(env.dir, 'dist/assets'));
+  assert.ok(built.some((f) => f.endsWith('.wasm')), `the wasm is in the build: ${built.join(', ')}`);
+  assert.ok(built.some((f) => /^ar-.*\.json$/.test(f)), `the translations are in the build: ${built.join(', ')}`);
+});
+
+test('the built app takes the assessment to its result in Chromium', async () => {
+  const started = Date.now();
+  env.server = await serve(path.join(env.dir, 'dist'));
+  env.browser = await launch();
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.server.url);
+  const w = page.locator('smi-assessment');
+  await finish(w, PARTICIPANT);
+  await page.waitForFunction(() => window.completed !== undefined);
+  const completed = await page.evaluate(() => window.completed);
+  assert.deepEqual([completed.category, completed.investment, completed.innovation], ['participant', 19, 84]);
+  // The one mounted with mount() beside it, in Arabic.
+  const mounted = page.locator('#mounted .smi:not([data-first-screen])');
+  await mounted.locator('.smi-button--primary').waitFor();
+  assert.equal(await mounted.getAttribute('dir'), 'rtl');
+  assert.equal(await page.evaluate(() => window.smiVersion), version);
+  assert.deepEqual(errors, []);
+  timings['browser journey'] = Date.now() - started;
+});
