@@ -102,6 +102,8 @@ async function run(browser, url, rate) {
   // tens of milliseconds of work that would land inside the measured start-up.
   const firstScreen = await page.evaluate(() => window.bench.ready);
   const live = await page.evaluate(() => window.bench.live);
+  // The long tasks of start-up: those that began before the widget was ready.
+  const startup = await page.evaluate((live) => window.bench.longTasks.filter((t) => t.start < live).map((t) => t.duration), live);
   const start = await page.evaluate(() => window.bench.click('button', 'Start the assessment'));
   const result = await page.evaluate(async (digits) => {
     const answers = [];
@@ -138,6 +140,8 @@ async function run(browser, url, rate) {
     jsHeap: JSHeapUsedSize,
     wasmMemory,
     longTasks: result.longTasks.length,
+    startupLongTasks: startup.length,
+    startupLongest: Math.max(0, ...startup),
   };
 }
 
@@ -157,6 +161,8 @@ const METRICS = [
   ['png', 'PNG export (2400×1260)', 'ms'],
   ['memory', 'JS heap + wasm memory after the result', 'MiB', { 1: 4, 4: 4 }],
   ['longTasks', 'long tasks while answering', 'count', { 1: 0, 4: 0 }],
+  ['startupLongTasks', 'long tasks (over 50 ms) from navigation to widget ready', 'count'],
+  ['startupLongest', 'the longest of them (0: none)', 'ms', { 1: 50, 4: 50 }],
 ];
 
 const fmt = (value, unit) => unit === 'MiB' ? (value / KIB / KIB).toFixed(2) : unit === 'count' ? String(value) : value.toFixed(1);
