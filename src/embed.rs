@@ -14,10 +14,10 @@ use crate::engine::benchmark::Pack;
 use crate::engine::config::{Config, Theme, Warning};
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
-use crate::engine::text::{Strings, Text};
+use crate::engine::text::{join, Strings, Text};
 use crate::platform;
 use crate::ui::{App, AppProps};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -156,20 +156,15 @@ pub fn mount(
             .push((root.clone().into(), strings.error_crash.clone()))
     });
 
-    let content = questionnaire(shipped, custom.as_deref(), load_error)
-        .map(Rc::new)
-        .map_err(|problems| {
-            for p in &problems {
-                platform::error(&format!("SMI widget: questionnaire: {p}"));
-            }
-            let message = problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            on_event.emit(Event::error("invalid-questionnaire", message));
-            Rc::new(problems)
-        });
+    let content = questionnaire(shipped, custom.as_deref(), load_error).map_err(|problems| {
+        for p in &problems {
+            platform::error(&format!("SMI widget: questionnaire: {p}"));
+        }
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let message = join(&list, "; ");
+        on_event.emit(Event::error("invalid-questionnaire", message));
+        Rc::new(problems)
+    });
     if let Ok(q) = &content {
         // Where the matrix's names sit (`ui::matrix`); CSSOM again, for the same reason.
         root.style()
@@ -249,20 +244,44 @@ fn benchmark(
 }
 
 /// The host's questionnaire (JSON text), else the language's (`shipped`; English's built-in
-/// one, parsed only now, when it is `None`), or why it cannot be used.
+/// one when it is `None`), or why it cannot be used.
 fn questionnaire(
     shipped: Option<Questionnaire>,
     custom: Option<&str>,
     load_error: Option<String>,
-) -> Result<Questionnaire, Vec<Problem>> {
+) -> Result<Rc<Questionnaire>, Vec<Problem>> {
     let problem = |message: String| vec![Problem::whole(message)];
     match (custom, load_error) {
         (_, Some(why)) => Err(problem(why)),
         // Whether the host gave JSON or a URL is the loader's to decide (`questionnaireText`
         // in `src/js/smi-widget.js`), in one place: what arrives here is JSON text to parse.
-        (Some(text), None) => Questionnaire::from_json(text),
-        (None, None) => shipped.map_or_else(content::questionnaire, Ok),
+        (Some(text), None) => Questionnaire::from_json(text).map(Rc::new),
+        (None, None) => shipped.map_or_else(english, |q| Ok(Rc::new(q))),
     }
+}
+
+thread_local! {
+    /// The English questionnaire, parsed once per page: by `prepareContent()`, in a task
+    /// before the first mount, or by that mount; shared by every widget that shows it.
+    static ENGLISH: OnceCell<Rc<Questionnaire>> = const { OnceCell::new() };
+}
+
+fn english() -> Result<Rc<Questionnaire>, Vec<Problem>> {
+    if let Some(q) = ENGLISH.with(|cell| cell.get().cloned()) {
+        return Ok(q);
+    }
+    let q = Rc::new(content::questionnaire()?);
+    ENGLISH.with(|cell| cell.set(q.clone())).ok();
+    Ok(q)
+}
+
+/// Parses the English questionnaire now, so that the first mount does not: the loader calls
+/// it between instantiating the wasm and mounting, in a task of its own, so that neither is
+/// one long task (parsing takes about 20–40 ms at 4× CPU throttling).
+#[wasm_bindgen(js_name = prepareContent)]
+pub fn prepare_content() {
+    // A shipped questionnaire that does not parse is reported by the mount that needs it.
+    let _ = english();
 }
 
 /// The strings in `lang`, and its questionnaire unless it is English's built-in one (parsed
@@ -285,7 +304,7 @@ fn language(
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!(
             "the \"{lang}\" translation has problems: {}",
-            list.join("; ")
+            join(&list, "; ")
         )
     })?;
     Ok((Some(q), strings))

@@ -11,7 +11,7 @@
 use super::benchmark::Comparison;
 use super::questionnaire::{Axis, Questionnaire};
 use super::scoring::Outcome;
-use super::text::{fill, isolate, Strings};
+use super::text::{fill, isolate, join, Strings};
 use std::fmt::Write;
 
 pub const WIDTH: u32 = 1200;
@@ -186,7 +186,7 @@ pub fn svg(input: &CardInput) -> String {
         let _ = write!(
             svg.out,
             r#"<text x="{x}" y="70" font-size="20" font-weight="600" fill="{MUTED}" text-anchor="{anchor}">{}</text>"#,
-            escape(&brand.join(" · "))
+            escape(&join(&brand, " · "))
         );
     }
     let heading = fill(&s.result_heading, &[("category", &isolate(&category.name))]);

@@ -163,7 +163,7 @@ impl Config {
                             name,
                             format!(
                                 "\"{value}\" is not one of the languages this build has ({}); using the page's language.",
-                                languages.join(", ")
+                                super::text::join(languages, ", ")
                             ),
                         );
                     }
@@ -249,7 +249,7 @@ impl Config {
                 _ if GLOBAL_ATTRIBUTES.contains(&name)
                     || name.starts_with("data-")
                     || name.starts_with("aria-") => {}
-                _ => warn(name, format!("is not an option of this widget; the options are {}.", OPTIONS.join(", "))),
+                _ => warn(name, format!("is not an option of this widget; the options are {}.", super::text::join(&OPTIONS, ", "))),
             }
         }
         match (cta_label, cta_url) {

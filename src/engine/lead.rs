@@ -351,7 +351,7 @@ pub fn request(config: &LeadConfig, id: &str, fields: &[(String, LeadValue)]) ->
             ("application/json", crate::json::to_string(&object))
         }
         Format::Form => {
-            let body = fields
+            let pairs: Vec<String> = fields
                 .iter()
                 .map(|(k, v)| {
                     format!(
@@ -360,8 +360,8 @@ pub fn request(config: &LeadConfig, id: &str, fields: &[(String, LeadValue)]) ->
                         super::text::percent_encode(&v.to_string())
                     )
                 })
-                .collect::<Vec<_>>()
-                .join("&");
+                .collect();
+            let body = super::text::join(&pairs, "&");
             ("application/x-www-form-urlencoded", body)
         }
     };

@@ -1,7 +1,7 @@
 // The SMI widget loader: defines <smi-assessment> and exports mount(element, options).
 // It fetches and instantiates the wasm once per page (streaming), on the first widget that
 // needs it, however many widgets mount.
-import init, { mount as mountWidget, optionWarnings, questionnaireProblems } from './smi_widget.js';
+import init, { mount as mountWidget, optionWarnings, prepareContent, questionnaireProblems } from './smi_widget.js';
 
 // ---- Leads: an outbox in local storage, so a lead survives a failed POST and a reload ----
 // The outbox is { v: 1, leads: [...] }. Each lead is a request the wasm built ({ id, endpoint,
@@ -328,6 +328,9 @@ async function diagnose(url, integrity, error) {
   }
 }
 
+/** Lets the browser handle input and paint before going on. */
+const yieldToPage = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve)));
+
 let ready;
 function load() {
   ready ??= init({ module_or_path: verifiedFetch(new URL('./smi_widget_bg.wasm', import.meta.url), 'smi_widget_bg.wasm') });
@@ -546,6 +549,13 @@ class SmiAssessment extends HTMLElement {
         loaded = load();
       }
       const [options] = await Promise.all([prepared, loaded]);
+      // Instantiating the wasm, parsing the English content and the widget's first render are
+      // three tasks, each with a chance for input and paint between them, not one long task.
+      await yieldToPage();
+      if (options['translation-lang'] === 'en' && !options.questionnaire) {
+        prepareContent();
+        await yieldToPage();
+      }
       if (run !== this.run || !this.isConnected) return;
       this.stop();
       this.handle = mountWidget(this, options, helpers);

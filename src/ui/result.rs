@@ -7,7 +7,7 @@ use crate::engine::config::Config;
 use crate::engine::path::Guidance;
 use crate::engine::questionnaire::{Axis, CategoryId, Questionnaire};
 use crate::engine::scoring::Outcome;
-use crate::engine::text::{fill, isolate, percent_encode, Strings, Text};
+use crate::engine::text::{fill, isolate, join, percent_encode, Strings, Text};
 use crate::engine::widget::{share_text, ShareMethod};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -199,7 +199,7 @@ fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
             ("count", &count),
             ("label", label),
             ("axis", s.axis_name(a.axis)),
-            ("bands", &bands.join(", ")),
+            ("bands", &join(&bands, ", ")),
             ("score", &s.num(a.score)),
         ],
     );
@@ -237,7 +237,7 @@ fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: Cat
                 })
                 .collect();
             let caption = fill(&s.benchmark_categories, &[("label", &c.label)]);
-            format!("{caption}: {}", parts.join(" · "))
+            format!("{caption}: {}", join(&parts, " · "))
         }
         None => fill(
             &s.benchmark_too_few,
