@@ -187,7 +187,12 @@ mod cli {
             // under ours.
             respondent(
                 |name| object.get(self.name(name)).or(object.get(name)).map(text),
-                |name| self.name(name).to_owned(),
+                |name| {
+                    // The key the record has, else the one the host's mapping expects.
+                    let theirs = self.name(name);
+                    let found = object.contains_key(theirs) || !object.contains_key(name);
+                    (if found { theirs } else { name }).to_owned()
+                },
             )
         }
 

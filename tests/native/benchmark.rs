@@ -271,7 +271,7 @@ fn the_command_builds_the_pack_the_records_give() {
     for (line, why) in [
         (8, "not JSON"),
         (51, "not a JSON object"),
-        (91, "is 101, not a whole number"),
+        (91, "\"investment\" is 101, not a whole number"),
         (121, "\"guru\" is not a category id"),
         (151, "no \"category\" field"),
     ] {
