@@ -20,15 +20,23 @@ before(async () => {
   // One byte of the data section's text, late in the file: still a valid module.
   bytes[bytes.length - 100] ^= 0x01;
   fs.writeFileSync(wasm, bytes);
+  // A second copy whose Arabic translation was altered instead (one word of its text).
+  env.tamperedText = fs.mkdtempSync(path.join(os.tmpdir(), 'smi-tampered-text-'));
+  fs.cpSync(DIST, env.tamperedText, { recursive: true });
+  const ar = path.join(env.tamperedText, 'i18n/ar.json');
+  fs.writeFileSync(ar, fs.readFileSync(ar, 'utf8').replace('"start":"', '"start":"!'));
   env.good = await serve();
   env.bad = await serve(env.tampered);
+  env.badText = await serve(env.tamperedText);
   env.browser = await launch();
 });
 after(async () => {
   await env.browser?.close();
   await env.good?.close();
   await env.bad?.close();
+  await env.badText?.close();
   fs.rmSync(env.tampered, { recursive: true, force: true });
+  fs.rmSync(env.tamperedText, { recursive: true, force: true });
 });
 
 async function open(server, lang = 'en') {
@@ -52,6 +60,17 @@ test('a wasm altered by one byte is refused: a message, a console error, smi:err
   assert.match(error.message, /smi_widget_bg\.wasm does not match its integrity hash \(expected sha384-/);
   assert.ok(errors.some((t) => t.includes('does not match its integrity hash')), errors.join('\n'));
   assert.equal(await w.getByRole('button', { name: 'Start the assessment' }).count(), 0, 'nothing of the widget runs');
+  await page.close();
+});
+
+test('an altered translation is not used: the widget shows English and says why', async () => {
+  const { page, w } = await open(env.badText, 'ar');
+  const root = w.locator('.smi:not([data-first-screen])');
+  await root.locator('.smi-button--primary').waitFor();
+  assert.equal(await root.getAttribute('lang'), 'en');
+  const [error] = await page.evaluate(() => window.smiErrors);
+  assert.equal(error?.code, 'translation-unavailable', JSON.stringify(error));
+  assert.match(error.message, /i18n\/ar\.json does not match its integrity hash/);
   await page.close();
 });
 
