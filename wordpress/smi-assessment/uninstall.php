@@ -1,7 +1,7 @@
 <?php
 /**
  * Run by WordPress when the plugin is deleted: the site-wide defaults go with it. Posts keep
- * their shortcodes and blocks, which show as plain text once the plugin is gone.
+ * their shortcodes (shown as plain text once the plugin is gone) and blocks (shown as nothing).
  */
 if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 	exit;
