@@ -297,7 +297,12 @@ mod cli {
         } else {
             text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
         }
-        Ok(text)
+        // Spreadsheet programs start their CSV and text exports with a byte-order mark, which
+        // would otherwise be part of the first column's name.
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
     }
 
     fn run(args: &Args) -> Result<(), String> {

@@ -287,7 +287,9 @@ fn the_command_reads_a_csv_export() {
     let dir = std::env::temp_dir().join(format!("smi-benchmark-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("leads.csv");
-    let mut csv = String::from("Lead ID,Email,Investment,innovation,category,questionnaire\n");
+    // With the byte-order mark spreadsheet programs put first.
+    let mut csv =
+        String::from("\u{feff}Lead ID,Email,Investment,innovation,category,questionnaire\n");
     let mut expected = Pack::new("smi", "Agencies");
     for (i, (inv, inn)) in generated_scores(40, 5).into_iter().enumerate() {
         csv.push_str(&format!(
