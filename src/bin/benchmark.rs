@@ -7,8 +7,8 @@
 //!
 //! It reads what the widget already sends: JSON lines of `smi:complete` or `smi:lead`
 //! details (as dispatched, or as pushed to `dataLayer`), or lead payloads as the endpoint
-//! received them, in JSON lines or as CSV exported from a form tool (a `.csv` file, with a
-//! header row). `--lead-map` takes the widget's `lead-map` value, so that renamed fields are
+//! received them, in JSON lines, as a JSON array or as CSV exported from a form tool (a
+//! `.csv` file, with a header row). `--lead-map` takes the widget's `lead-map` value, so that renamed fields are
 //! found. Records for another questionnaire and repeated `lead_id`s are skipped, a malformed
 //! line is reported with its number and skipped, and the summary goes to stderr. A pack of
 //! fewer than 30 respondents is refused.
@@ -196,6 +196,20 @@ mod cli {
             )
         }
 
+        /// A JSON export that is one array of records, as form tools write them.
+        fn json_array(&mut self, file: &str, text: &str) -> Result<(), String> {
+            let records: Vec<Value> = serde_json::from_str(text)
+                .map_err(|e| format!("{file}: not a JSON array of records ({e})"))?;
+            for (i, record) in records.iter().enumerate() {
+                let respondent = match record {
+                    Value::Object(object) => self.json(object),
+                    _ => Err("not a JSON object".into()),
+                };
+                self.take(&format!("{file}: record {}", i + 1), respondent);
+            }
+            Ok(())
+        }
+
         fn json_lines(&mut self, file: &str, text: &str) {
             for (i, line) in text.lines().enumerate() {
                 let line = line.trim();
@@ -316,6 +330,8 @@ mod cli {
             let text = read(file)?;
             if file.to_ascii_lowercase().ends_with(".csv") {
                 reader.csv(file, &text)?;
+            } else if text.trim_start().starts_with('[') {
+                reader.json_array(file, &text)?;
             } else {
                 reader.json_lines(file, &text);
             }

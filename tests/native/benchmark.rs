@@ -325,6 +325,29 @@ fn the_command_reads_a_csv_export() {
 }
 
 #[test]
+fn the_command_reads_a_json_array_export() {
+    let mut expected = Pack::new("smi", "Agencies");
+    let records: Vec<Value> = generated_scores(35, 9)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (inv, inn))| {
+            expected.add(inv, inn, CategoryId::from_levels(inv >= 50, inn >= 50));
+            json!({"lead_id": format!("L{i}"), "email": "a@b.c", "investment": inv,
+                   "innovation": inn, "category": category(inv, inn), "questionnaire": "smi"})
+        })
+        .chain([json!("a string")])
+        .collect();
+    let text = serde_json::to_string_pretty(&records).unwrap();
+    let (code, stdout, stderr) = run(&["--label", "Agencies"], &text);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(Pack::from_json(&stdout, smi()).unwrap(), expected);
+    assert!(
+        stderr.contains("-: record 36: not a JSON object"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn the_command_refuses_a_pack_of_fewer_than_thirty() {
     let input: String = generated_scores(29, 2)
         .into_iter()
