@@ -235,12 +235,11 @@ fn benchmark(
     text: Option<String>,
     load_error: Option<String>,
 ) -> Result<Option<Pack>, String> {
-    if let Some(why) = load_error {
-        return Err(format!("benchmark: {why}; the result shows without it"));
-    }
-    text.map(|text| Pack::from_json(&text, q))
-        .transpose()
-        .map_err(|why| format!("benchmark: {why}; the result shows without it"))
+    let pack = match load_error {
+        Some(why) => Err(why),
+        None => text.map(|text| Pack::from_json(&text, q)).transpose(),
+    };
+    pack.map_err(|why| format!("benchmark: {why}; the result shows without it"))
 }
 
 /// The host's questionnaire (JSON text), else the language's (`shipped`; English's built-in

@@ -25,7 +25,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use serde_json::{Map, Value};
-    use smi_widget::engine::benchmark::{Pack, MIN_RESPONDENTS};
+    use smi_widget::engine::benchmark::{percent, Pack, MIN_RESPONDENTS};
     use smi_widget::engine::lead::parse_pairs;
     use smi_widget::engine::CategoryId;
     use std::collections::HashSet;
@@ -364,13 +364,6 @@ mod cli {
 
     /// The table on stderr: what was read and skipped, then the pack by category and axis.
     fn summary(pack: &Pack, tally: &Tally) {
-        let percent = |part: u32| {
-            if pack.n == 0 {
-                0
-            } else {
-                (200 * u64::from(part) + u64::from(pack.n)) / (2 * u64::from(pack.n))
-            }
-        };
         let mut out = String::new();
         let mut row =
             |name: &str, value: String| out.push_str(&format!("  {name:<40}{value:>10}\n"));
@@ -390,7 +383,7 @@ mod cli {
             let count = pack.categories.get(c);
             row(
                 &format!("category {}", c.as_str()),
-                format!("{count} ({}%)", percent(count)),
+                format!("{count} ({}%)", percent(u64::from(count), pack.n)),
             );
         }
         for (name, counts) in [

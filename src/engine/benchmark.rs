@@ -147,7 +147,7 @@ impl Pack {
         let n = u64::from(self.n);
         for axis in Axis::ALL {
             let counts = self.counts(axis);
-            let name = axis_key(axis);
+            let name = axis.as_str();
             if counts.len() != SCORES {
                 return Err(format!(
                     "axes.{name} has {} counts, not one for each score 0–100 ({SCORES})",
@@ -182,35 +182,24 @@ impl Pack {
     }
 }
 
-fn axis_key(axis: Axis) -> &'static str {
-    match axis {
-        Axis::Investment => "investment",
-        Axis::Innovation => "innovation",
-    }
-}
-
 /// The share of `n` respondents whose score is lower than `score`, in whole percent:
 /// round(100 × lower / n), halves rounded up. 0 when `n` is 0.
 pub fn ahead_of(counts: &[u32], n: u32, score: u8) -> u8 {
-    if n == 0 {
-        return 0;
-    }
     let lower: u64 = counts
         .iter()
         .take(usize::from(score))
         .map(|&c| u64::from(c))
         .sum();
-    let n = u64::from(n);
-    // round(100·lower/n) = floor((200·lower + n) / 2n), in integers.
-    u8::try_from(((200 * lower + n) / (2 * n)).min(100)).unwrap_or(100)
+    percent(lower, n)
 }
 
-/// The share of `part` in `n`, in whole percent, halves rounded up.
-fn percent(part: u32, n: u32) -> u8 {
+/// The share of `part` in `n`, in whole percent, halves rounded up; 0 when `n` is 0.
+pub fn percent(part: u64, n: u32) -> u8 {
     if n == 0 {
         return 0;
     }
-    let (part, n) = (u64::from(part), u64::from(n));
+    let n = u64::from(n);
+    // round(100·part/n) = floor((200·part + n) / 2n), in integers.
     u8::try_from(((200 * part + n) / (2 * n)).min(100)).unwrap_or(100)
 }
 
@@ -248,7 +237,8 @@ impl Comparison {
             for (i, band) in bands.iter_mut().enumerate() {
                 // The last band takes 100 too.
                 let end = if i + 1 == BANDS { SCORES } else { 10 * i + 10 };
-                *band = percent(counts[10 * i..end].iter().sum(), pack.n);
+                let part: u64 = counts[10 * i..end].iter().map(|&c| u64::from(c)).sum();
+                *band = percent(part, pack.n);
             }
             AxisComparison {
                 axis,
@@ -261,15 +251,21 @@ impl Comparison {
             label: pack.label.trim().to_owned(),
             n: pack.n,
             axes: enough.then(|| [axis(Axis::Investment), axis(Axis::Innovation)]),
-            categories: enough
-                .then(|| CategoryId::ALL.map(|c| percent(pack.categories.get(c), pack.n))),
+            categories: enough.then(|| {
+                CategoryId::ALL.map(|c| percent(u64::from(pack.categories.get(c)), pack.n))
+            }),
         }
+    }
+
+    /// What the pack says of the visitor's score on `axis`, when there are enough respondents.
+    pub fn axis(&self, axis: Axis) -> Option<&AxisComparison> {
+        self.axes
+            .as_ref()
+            .map(|a| &a[usize::from(axis == Axis::Innovation)])
     }
 
     /// The percent of respondents below the visitor on `axis`, when there are enough.
     pub fn ahead(&self, axis: Axis) -> Option<u8> {
-        self.axes
-            .as_ref()
-            .map(|a| a[usize::from(axis == Axis::Innovation)].ahead_of)
+        self.axis(axis).map(|a| a.ahead_of)
     }
 }

@@ -9,7 +9,7 @@
 //! mirror the layout; the matrix keeps its axes, as charts do.
 
 use super::benchmark::Comparison;
-use super::questionnaire::{Axis, Questionnaire};
+use super::questionnaire::Questionnaire;
 use super::scoring::Outcome;
 use super::text::{fill, isolate, join, Strings};
 use std::fmt::Write;
@@ -262,10 +262,9 @@ pub fn svg(input: &CardInput) -> String {
     // With a benchmark pack of enough respondents: the percent each score is ahead of, under
     // it, and whom they are compared with, under the matrix.
     if let Some(c) = &input.comparison {
-        if c.axes.is_some() {
-            for (i, axis) in Axis::ALL.into_iter().enumerate() {
-                let ahead = s.num(c.ahead(axis).unwrap_or(0));
-                let line = fill(&s.benchmark_card, &[("percent", &ahead)]);
+        if let Some(axes) = &c.axes {
+            for (i, a) in axes.iter().enumerate() {
+                let line = fill(&s.benchmark_card, &[("percent", &s.num(a.ahead_of))]);
                 svg.text(column + 190 * i as i32, 320, 170, 16, 600, MUTED, &line);
             }
             let base = fill(

@@ -38,6 +38,14 @@ pub enum Axis {
 
 impl Axis {
     pub const ALL: [Axis; 2] = [Axis::Investment, Axis::Innovation];
+
+    /// The axis's name in the formats (`"investment"`, `"innovation"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Axis::Investment => "investment",
+            Axis::Innovation => "innovation",
+        }
+    }
 }
 
 /// The four quadrants of the matrix.
@@ -277,11 +285,7 @@ impl Questionnaire {
         }
         for axis in Axis::ALL {
             if !self.items.iter().any(|it| it.axis == axis) {
-                let name = if axis == Axis::Investment {
-                    "investment"
-                } else {
-                    "innovation"
-                };
+                let name = axis.as_str();
                 problem("items".into(), &format!("needs at least one {name} item"));
             }
         }

@@ -299,14 +299,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
         .map(|pack| Comparison::new(pack, o));
     let score = |axis: Axis, modifier: &str| {
         let value = o.score(axis);
-        let compared = comparison.as_ref().and_then(|c| {
-            let a = c.axes.as_ref()?;
-            Some(axis_comparison(
-                s,
-                c,
-                &a[usize::from(axis == Axis::Innovation)],
-            ))
-        });
+        let compared = comparison
+            .as_ref()
+            .and_then(|c| Some(axis_comparison(s, c, c.axis(axis)?)));
         html! {
             <div class={classes!("smi-score", modifier.to_owned())}>
                 <dt class="smi-score__label">{ s.axis_name(axis).to_owned() }</dt>
