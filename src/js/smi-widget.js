@@ -83,11 +83,13 @@ function writeOutbox(items) {
 const mounted = new Set();
 function reportOutboxProblem() {
   if (!outboxProblem || !mounted.size) return;
-  const detail = { code: 'outbox-damaged', message: outboxProblem };
+  const message = outboxProblem;
   outboxProblem = null;
-  for (const element of mounted) {
-    element.dispatchEvent(new CustomEvent('smi:error', { detail, bubbles: true, composed: true }));
-  }
+  for (const element of mounted) dispatchError(element, 'outbox-damaged', message);
+}
+/** `smi:error` from the loader itself, shaped as the wasm's (bubbling, composed). */
+function dispatchError(element, code, message) {
+  element.dispatchEvent(new CustomEvent('smi:error', { detail: { code, message }, bubbles: true, composed: true }));
 }
 const backoff = (attempts) => Math.min(2000 * 2 ** (attempts - 1), 300_000);
 
@@ -360,10 +362,7 @@ export async function wasmExports() {
 
 function showLoadFailure(element, error) {
   console.error('SMI widget: the WebAssembly module did not load:', error);
-  if (error?.code === 'integrity-failed') {
-    const detail = { code: error.code, message: error.message };
-    element.dispatchEvent(new CustomEvent('smi:error', { detail, bubbles: true, composed: true }));
-  }
+  if (error?.code === 'integrity-failed') dispatchError(element, error.code, error.message);
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
