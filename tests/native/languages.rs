@@ -153,6 +153,61 @@ fn the_loader_knows_the_same_languages() {
     assert_eq!(listed, LANGUAGES);
 }
 
+/// The other places that list the languages for a host to choose from name the same ones, in
+/// the same order: the `lang` option's TypeScript type, the configurator's select, and the
+/// WordPress plugin's settings page and block.
+#[test]
+fn every_language_choice_offers_the_same_languages() {
+    use smi_widget::engine::config::OPTION_DOCS;
+    // Each non-empty text that follows `marker` in `text`, up to `close`.
+    let after = |text: &str, marker: &str, close: char| -> Vec<String> {
+        text.split(marker)
+            .skip(1)
+            .map(|rest| rest[..rest.find(close).unwrap()].to_owned())
+            .filter(|value| !value.is_empty())
+            .collect()
+    };
+    let file = |path: &str| {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let section = |text: &str, start: &str, end: &str| -> String {
+        let from = text.find(start).unwrap_or_else(|| panic!("{start}")) + start.len();
+        text[from..from + text[from..].find(end).unwrap()].to_owned()
+    };
+    let (_, lang_type, _) = OPTION_DOCS
+        .iter()
+        .find(|(name, _, _)| *name == "lang")
+        .unwrap();
+    let configurator = section(
+        &file("src/configurator.html"),
+        "<select name=\"lang\">",
+        "</select>",
+    );
+    let plugin = file("wordpress/smi-assessment/smi-assessment.php");
+    let settings = section(&plugin, "const SMI_ASSESSMENT_LANGUAGES = array(", ");");
+    let block = section(
+        &file("wordpress/smi-assessment/block/editor.js"),
+        "const LANGUAGES = [",
+        "];",
+    );
+    for (place, listed) in [
+        (
+            "the lang option's type",
+            lang_type
+                .split('\'')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect(),
+        ),
+        ("the configurator", after(&configurator, "value=\"", '"')),
+        ("the plugin's settings", after(&settings, "\t'", '\'')),
+        ("the block", after(&block, "value: '", '\'')),
+    ] {
+        assert_eq!(listed, LANGUAGES, "{place}");
+    }
+}
+
 fn strings_of(lang: &str) -> Strings {
     match lang {
         "en" => content::strings().unwrap(),
