@@ -150,22 +150,21 @@ mod cli {
                     return;
                 }
             };
-            match &r.questionnaire {
-                Some(q) if *q != self.args.questionnaire => {
-                    self.tally.other_questionnaire += 1;
-                    return;
-                }
-                Some(_) => {}
-                None => self.tally.unlabelled += 1,
+            if r.questionnaire
+                .as_ref()
+                .is_some_and(|q| *q != self.args.questionnaire)
+            {
+                self.tally.other_questionnaire += 1;
+                return;
             }
             if let Some(id) = r.lead_id {
                 if !self.seen.insert(id) {
                     self.tally.duplicate += 1;
-                    if r.questionnaire.is_none() {
-                        self.tally.unlabelled -= 1;
-                    }
                     return;
                 }
+            }
+            if r.questionnaire.is_none() {
+                self.tally.unlabelled += 1;
             }
             self.pack.add(r.investment, r.innovation, r.category);
         }
