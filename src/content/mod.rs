@@ -4,10 +4,10 @@
 //! `tests/native/content.rs` asserts both parse and validate, so a content mistake fails
 //! `cargo test` instead of a visitor's browser.
 
+use crate::engine::pairs::Pairs;
 use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::text::Strings;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 pub const QUESTIONNAIRE_EN: &str = include_str!("questionnaire.en.json");
 pub const UI_EN: &str = include_str!("ui.en.json");
@@ -32,7 +32,7 @@ pub const LANGUAGES: &[&str] = &["en", "ms", "ar", "fa", "ru"];
 #[serde(deny_unknown_fields)]
 struct Translation {
     questionnaire: Questionnaire,
-    ui: BTreeMap<String, String>,
+    ui: Pairs<String, String>,
 }
 
 /// Parses and validates a translation; every problem is listed. Like the English

@@ -7,11 +7,11 @@
 
 use super::benchmark::{Comparison, Pack};
 use super::lead::Field;
+use super::pairs::Pairs;
 use super::path::NextStep;
 use super::questionnaire::{Axis, Questionnaire};
 use super::scoring::{Answers, Outcome};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// This build's version (Cargo.toml's), in `smi:ready`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -103,7 +103,11 @@ pub struct ShareDetail {
 pub struct LeadDetail {
     pub lead_id: String,
     /// Field name (name, email, company, role, size) → value.
-    pub lead: BTreeMap<String, String>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        ts(as = "std::collections::BTreeMap<String, String>")
+    )]
+    pub lead: Pairs<String, String>,
     pub result: Completion,
 }
 
@@ -137,7 +141,11 @@ pub struct Completion {
     pub innovation: u8,
     pub pillars: Vec<PillarScore>,
     /// Item id → 0-based choice.
-    pub answers: BTreeMap<String, u8>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        ts(as = "std::collections::BTreeMap<String, u8>")
+    )]
+    pub answers: Pairs<String, u8>,
     pub share_url: Option<String>,
     /// The fewest answers to change for the next category; `null` for #SocialFirst.
     pub next: Option<NextDetail>,
@@ -255,7 +263,7 @@ impl Event {
 
     /// The lead event: the visitor's non-empty fields, trimmed, under our field names.
     pub fn lead(lead_id: &str, values: &[(Field, String)], result: Completion) -> Event {
-        let mut lead = BTreeMap::new();
+        let mut lead = Pairs::new();
         for (field, value) in values {
             if !value.trim().is_empty() {
                 lead.insert(field.as_str().to_owned(), value.trim().to_owned());
@@ -294,9 +302,9 @@ impl Event {
                 })
                 .collect(),
             answers: {
-                // Inserted one by one: collecting into a map would sort first, and each
-                // sort instantiated costs the wasm about 3.5 KiB.
-                let mut by_id = BTreeMap::new();
+                // Inserted one by one: collecting would go through a sort, and each sort
+                // instantiated costs the wasm about 3.5 KiB.
+                let mut by_id = Pairs::new();
                 for (i, item) in q.items.iter().enumerate() {
                     if let Some(choice) = answers.get(i) {
                         by_id.insert(item.id.0.clone(), choice);

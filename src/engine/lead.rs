@@ -6,8 +6,8 @@
 //! decides what is sent.
 
 use super::events::Completion;
+use super::pairs::Pairs;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// When the form is shown.
@@ -344,7 +344,7 @@ pub fn request(config: &LeadConfig, id: &str, fields: &[(String, LeadValue)]) ->
         Format::Json => {
             // One value per name, the last one given winning, names in sorted order.
             // Inserted one by one, not collected: see `Event::complete`.
-            let mut object = BTreeMap::new();
+            let mut object = Pairs::new();
             for (k, v) in fields {
                 object.insert(k.as_str(), v);
             }

@@ -14,6 +14,7 @@ pub mod config;
 pub mod events;
 pub mod lead;
 pub mod matrix;
+pub mod pairs;
 pub mod path;
 pub mod questionnaire;
 pub mod saved;

@@ -4,9 +4,9 @@
 //! translation gap is a test failure rather than a blank on screen.
 
 use super::calendar::{Calendar, Date};
+use super::pairs::Pairs;
 use super::questionnaire::Axis;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -29,7 +29,7 @@ macro_rules! strings {
             pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
 
             /// The strings from a key → text map; a missing or an unknown key is an error.
-            pub fn from_map(mut map: BTreeMap<String, String>) -> Result<Strings, String> {
+            pub fn from_map(mut map: Pairs<String, String>) -> Result<Strings, String> {
                 check_keys(&map, Self::KEYS)?;
                 let mut strings = Strings {
                     $($key: take(&mut map, stringify!($key)),)*
@@ -44,7 +44,7 @@ macro_rules! strings {
 
 /// An error naming the first key of `keys` missing from `map`, or the first key of `map`
 /// not in `keys`.
-fn check_keys(map: &BTreeMap<String, String>, keys: &[&str]) -> Result<(), String> {
+fn check_keys(map: &Pairs<String, String>, keys: &[&str]) -> Result<(), String> {
     if let Some(missing) = keys.iter().find(|key| !map.contains_key(**key)) {
         return Err(format!("missing key \"{missing}\""));
     }
@@ -55,13 +55,13 @@ fn check_keys(map: &BTreeMap<String, String>, keys: &[&str]) -> Result<(), Strin
 }
 
 #[inline(never)]
-fn take(map: &mut BTreeMap<String, String>, key: &str) -> String {
+fn take(map: &mut Pairs<String, String>, key: &str) -> String {
     map.remove(key).unwrap_or_default()
 }
 
 impl<'de> Deserialize<'de> for Strings {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, String>::deserialize(d)?;
+        let map = Pairs::<String, String>::deserialize(d)?;
         Strings::from_map(map).map_err(serde::de::Error::custom)
     }
 }

@@ -255,7 +255,7 @@ fn date_and_digit_keys_are_checked() {
     let english: serde_json::Map<String, Value> =
         serde_json::from_str(&read("ui.en.json")).unwrap();
     let with = |key: &str, value: &str| {
-        let mut map: std::collections::BTreeMap<String, String> = english
+        let mut map: smi_widget::engine::pairs::Pairs<String, String> = english
             .iter()
             .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
             .collect();

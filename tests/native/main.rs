@@ -13,6 +13,7 @@ mod flow;
 mod golden;
 mod languages;
 mod lead;
+mod pairs;
 mod path;
 mod saved;
 mod schema;
