@@ -5,7 +5,6 @@
 //! once, so an author can fix a file in one pass. Nothing here scores or renders.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 
 /// The questionnaire file format this build reads. Bump it when the schema changes shape.
@@ -261,7 +260,8 @@ impl Questionnaire {
             problem("cusp_margin".into(), "must be between 0 and 25");
         }
 
-        let mut pillar_ids = HashSet::new();
+        // Repeats are found by comparing each id with those before it: at most MAX_ITEMS
+        // ids, and no hash table code in the wasm.
         for (i, p) in self.pillars.iter().enumerate() {
             if !is_slug(&p.id.0) {
                 problem(
@@ -269,7 +269,7 @@ impl Questionnaire {
                     "must be lowercase letters, digits and dashes",
                 );
             }
-            if !pillar_ids.insert(&p.id) {
+            if self.pillars[..i].iter().any(|other| other.id == p.id) {
                 problem(
                     format!("pillars[{i}].id"),
                     &format!("duplicate pillar \"{}\"", p.id.0),
@@ -289,16 +289,15 @@ impl Questionnaire {
                 problem("items".into(), &format!("needs at least one {name} item"));
             }
         }
-        let mut item_ids = HashSet::new();
         for (i, it) in self.items.iter().enumerate() {
             let at = |field: &str| format!("items[{i}].{field}");
             if !is_slug(&it.id.0) {
                 problem(at("id"), "must be lowercase letters, digits and dashes");
             }
-            if !item_ids.insert(&it.id) {
+            if self.items[..i].iter().any(|other| other.id == it.id) {
                 problem(at("id"), &format!("duplicate item \"{}\"", it.id.0));
             }
-            if !pillar_ids.contains(&it.pillar) {
+            if !self.pillars.iter().any(|p| p.id == it.pillar) {
                 problem(at("pillar"), &format!("unknown pillar \"{}\"", it.pillar.0));
             }
             if !(1..=5).contains(&it.weight) {

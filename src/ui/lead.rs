@@ -86,7 +86,7 @@ pub fn LeadForm(props: &LeadProps) -> Html {
     };
 
     html! {
-        <section class={classes!("smi-capture", (!props.gate).then_some("smi-block"))} aria-labelledby="smi-lead-heading">
+        <section class="smi-capture" data-after={(!props.gate).then_some("")} aria-labelledby="smi-lead-heading">
             { heading }
             <p class="smi-capture__intro">{ &s.lead_intro }</p>
             if !done {

@@ -40,12 +40,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let quadrants = matrix::quadrants(props.threshold, 100);
     let (dot_x, dot_y) = matrix::dot(props.investment, props.innovation, 100);
     let rect = |quadrant: &Quadrant| {
-        let class = classes!(
-            "smi-matrix__quadrant",
-            (quadrant.category == props.category).then_some("smi-matrix__quadrant--current"),
-        );
+        let current = (quadrant.category == props.category).then_some("");
         html! {
-            <rect class={class} x={quadrant.x.to_string()} y={quadrant.y.to_string()}
+            <rect class="smi-matrix__quadrant" data-current={current} x={quadrant.x.to_string()} y={quadrant.y.to_string()}
                 width={quadrant.width.to_string()} height={quadrant.height.to_string()} />
         }
     };
@@ -54,19 +51,14 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let name = |quadrant: &Quadrant| {
         let place = match quadrant.category == props.category {
             false => None,
-            true if quadrant.name_at_top(dot_y) => Some("smi-matrix__name--top"),
-            true => Some("smi-matrix__name--bottom"),
+            true if quadrant.name_at_top(dot_y) => Some("top"),
+            true => Some("bottom"),
         };
-        let class = classes!(
-            "smi-matrix__name",
-            place.map(|_| "smi-matrix__name--current"),
-            place,
-        );
         let at = CategoryId::ALL
             .iter()
             .position(|&id| id == quadrant.category)
             .unwrap_or(0);
-        html! { <span class={class} dir="auto">{ props.names[at].clone() }</span> }
+        html! { <span class="smi-matrix__name" data-place={place} dir="auto">{ props.names[at].clone() }</span> }
     };
     let (cx, cy) = (dot_x.to_string(), dot_y.to_string());
     let next = props

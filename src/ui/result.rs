@@ -297,13 +297,13 @@ pub fn ResultView(props: &ResultProps) -> Html {
         .benchmark
         .as_ref()
         .map(|pack| Comparison::new(pack, o));
-    let score = |axis: Axis, modifier: &str| {
+    let score = |axis: Axis| {
         let value = o.score(axis);
         let compared = comparison
             .as_ref()
             .and_then(|c| Some(axis_comparison(s, c, c.axis(axis)?)));
         html! {
-            <div class={classes!("smi-score", modifier.to_owned())}>
+            <div class="smi-score" data-axis={axis.as_str()}>
                 <dt class="smi-score__label">{ s.axis_name(axis).to_owned() }</dt>
                 <dd class="smi-score__value">
                     <span class="smi-score__number" aria-hidden="true">{ s.num(value) }</span>
@@ -334,7 +334,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     });
 
     html! {
-        <section class={classes!("smi-result", format!("smi-result--{}", o.category.as_str()))}>
+        <section class="smi-result" data-category={o.category.as_str()}>
             { for brand }
             <header class="smi-result__head">
                 <p class="smi-eyebrow">{ if props.shared { &s.shared_eyebrow } else { &q.title } }</p>
@@ -352,8 +352,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     next={g.next.as_ref().map(|n| (n.investment, n.innovation))} />
                 <div class="smi-result__side">
                     <dl class="smi-scores">
-                        { score(Axis::Investment, "smi-score--investment") }
-                        { score(Axis::Innovation, "smi-score--innovation") }
+                        { score(Axis::Investment) }
+                        { score(Axis::Innovation) }
                     </dl>
                     { for comparison.as_ref().map(|c| category_comparison(q, s, c, o.category)) }
                     if props.benchmark_refused {
