@@ -7,7 +7,8 @@
 // alone. This renames the imports to `a`.`b`, `a`.`c`, … and those exports to `$0`, `$1`, …
 // in the wasm, and the same names in the glue, where they are object keys (imports) and
 // `wasm.NAME` (exports). Exports the loader and the tests reach by name (`memory`, `mount`,
-// `__wbindgen_malloc`, …) keep theirs.
+// `__wbindgen_malloc`, …) keep theirs. It also drops the custom sections (`producers`,
+// `target_features`), which only tools read: 0.2 KiB.
 // Usage: node .ci/short-names.mjs WASM GLUE
 import fs from 'node:fs';
 
@@ -118,6 +119,10 @@ for (let at = 8; at < wasm.length;) {
   const id = wasm[at];
   const [size, start] = readLeb(wasm, at + 1);
   let body = wasm.subarray(start, start + size);
+  if (id === 0) {
+    at = start + size;
+    continue;
+  }
   if (id === 2) body = rewriteImports(body);
   if (id === 7) body = rewriteExports(body);
   sections.push(Buffer.from([id]), leb(body.length), body);

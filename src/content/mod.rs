@@ -9,8 +9,9 @@ use crate::engine::questionnaire::{Problem, Questionnaire};
 use crate::engine::text::Strings;
 use serde::Deserialize;
 
-pub const QUESTIONNAIRE_EN: &str = include_str!("questionnaire.en.json");
-pub const UI_EN: &str = include_str!("ui.en.json");
+/// `questionnaire.en.json` and `ui.en.json`, without their indentation (`build.rs`).
+pub const QUESTIONNAIRE_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/questionnaire.en.json"));
+pub const UI_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/ui.en.json"));
 
 /// The shipped English questionnaire.
 pub fn questionnaire() -> Result<Questionnaire, Vec<Problem>> {

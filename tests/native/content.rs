@@ -15,6 +15,23 @@ fn shipped_strings_parse() {
     content::strings().expect("ui.en.json matches Strings");
 }
 
+/// The build embeds the English files without their whitespace; nothing else may change.
+#[test]
+fn embedded_english_is_the_files_compacted() {
+    for (embedded, file) in [
+        (content::QUESTIONNAIRE_EN, "questionnaire.en.json"),
+        (content::UI_EN, "ui.en.json"),
+    ] {
+        let source = std::fs::read_to_string(format!("src/content/{file}")).unwrap();
+        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        assert_eq!(parse(embedded), parse(&source), "{file}");
+        assert!(
+            !embedded.contains('\n') && !embedded.contains("  "),
+            "{file} is not compacted"
+        );
+    }
+}
+
 #[test]
 fn at_least_24_items_and_10_per_axis() {
     let q = smi();
