@@ -241,7 +241,11 @@ impl Strings {
 
     /// `n` written with this language's digits.
     pub fn num(&self, n: impl std::fmt::Display) -> String {
-        let text = n.to_string();
+        self.digits(n.to_string())
+    }
+
+    /// `text` with its ASCII digits in this language's.
+    fn digits(&self, text: String) -> String {
         if self.zero == '0' {
             return text;
         }
