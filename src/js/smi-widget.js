@@ -527,24 +527,28 @@ class SmiAssessment extends HTMLElement {
       // translation, fetched alongside the wasm.
       const waitForFirstScreen = !this.handle && !ready && language(this.getAttribute('lang')) === 'en';
       let loaded = waitForFirstScreen ? null : load();
-      // The first screen, as soon as the options are known and long before the wasm is.
+      // The first screen, as soon as the options are known and long before the wasm is: at
+      // the start of the next frame, so that it is painted in that frame as before, but its
+      // markup and stylesheet are not added to the task that ran the module and ends the
+      // page's parsing.
       let first = null;
       let started = false;
-      if (!this.handle) {
-        prepared.then((options) => {
-          if (run !== this.run || this.handle || !this.isConnected) return;
-          first = showFirstScreen(this, options, options[SCREENS]);
-          // A Start made before the widget is ready is kept and replayed.
-          first?.addEventListener('click', (e) => {
-            if (e.target.closest('.smi-button--primary')) started = true;
-          });
-        }, () => {});
-      }
+      const shown = this.handle ? Promise.resolve() : prepared.then((options) => new Promise((done) => {
+        requestAnimationFrame(() => {
+          if (run === this.run && !this.handle && this.isConnected) {
+            first = showFirstScreen(this, options, options[SCREENS]);
+            // A Start made before the widget is ready is kept and replayed.
+            first?.addEventListener('click', (e) => {
+              if (e.target.closest('.smi-button--primary')) started = true;
+            });
+          }
+          done();
+        });
+      }), () => {});
       if (!loaded) {
-        await prepared.catch(() => {});
-        // Two frames: the first screen's frame has been presented by the time the second
-        // begins.
-        if (first) await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted))));
+        await shown;
+        // The frame after: the first screen's frame has been presented by the time it begins.
+        if (first) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
         loaded = load();
       }
       const [options] = await Promise.all([prepared, loaded]);
