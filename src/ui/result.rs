@@ -276,6 +276,18 @@ pub fn ResultView(props: &ResultProps) -> Html {
             ],
         ));
     }
+    let matrix = MatrixProps {
+        threshold: q.threshold,
+        investment: o.investment,
+        innovation: o.innovation,
+        category: o.category,
+        names: MatrixProps::names_of(q),
+        label: AttrValue::from(s.matrix_label.clone()),
+        position: AttrValue::from(position),
+        axis_investment: AttrValue::from(s.axis_investment.clone()),
+        axis_innovation: AttrValue::from(s.axis_innovation.clone()),
+        next: g.next.as_ref().map(|n| (n.investment, n.innovation)),
+    };
     let threshold = s.num(q.threshold);
     let cusps: Vec<String> = g
         .cusps
@@ -345,11 +357,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 }
             </header>
             <div class="smi-result__overview">
-                <Matrix threshold={q.threshold} investment={o.investment} innovation={o.innovation}
-                    category={o.category} names={MatrixProps::names_of(q)}
-                    label={s.matrix_label.clone()} position={position}
-                    axis_investment={s.axis_investment.clone()} axis_innovation={s.axis_innovation.clone()}
-                    next={g.next.as_ref().map(|n| (n.investment, n.innovation))} />
+                <Matrix ..matrix />
                 <div class="smi-result__side">
                     <dl class="smi-scores">
                         { score(Axis::Investment) }

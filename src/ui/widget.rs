@@ -3,10 +3,10 @@
 //! out the effects each step returns, through `platform`, and feeds what comes back in as
 //! actions. Everything else here turns the state into views and view callbacks into actions.
 
-use super::intro::Intro;
-use super::lead::LeadForm;
-use super::question::Question;
-use super::result::ResultView;
+use super::intro::{Intro, IntroProps};
+use super::lead::{LeadForm, LeadProps};
+use super::question::{Question, QuestionProps};
+use super::result::{ResultProps, ResultView};
 use crate::content;
 use crate::engine::benchmark::Pack;
 use crate::engine::config::Config;
@@ -48,7 +48,13 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     match &props.content {
-        Ok(q) => html! { <Widget questionnaire={q.clone()} app={Rc::new(props.clone())} /> },
+        Ok(q) => {
+            let widget = WidgetProps {
+                questionnaire: q.clone(),
+                app: Rc::new(props.clone()),
+            };
+            html! { <Widget ..widget /> }
+        }
         Err(problems) => html! {
             <div class="smi-error" role="alert">
                 <p>{ &props.strings.error_content }</p>
@@ -247,21 +253,46 @@ fn Widget(props: &WidgetProps) -> Html {
     let dispatch = machine.dispatcher();
 
     if let Shared::Card(outcome) = &state.shared {
-        return html! {
-            <ResultView questionnaire={q.clone()} strings={s.clone()} outcome={outcome.clone()}
-                config={ctx.config.clone()} heading_ref={heading.clone()} shared=true
-                benchmark={ctx.benchmark.clone()} benchmark_refused={props.app.benchmark_refused}
-                on_take={send(Action::TakeYourself)} />
+        let result = ResultProps {
+            questionnaire: q.clone(),
+            strings: s.clone(),
+            outcome: outcome.clone(),
+            config: ctx.config.clone(),
+            date: AttrValue::default(),
+            heading_ref: heading.clone(),
+            on_restart: Callback::noop(),
+            share_link: None,
+            copy_status: None,
+            on_copy: Callback::noop(),
+            on_png: Callback::noop(),
+            on_native: None,
+            on_print: Callback::noop(),
+            on_share: Callback::noop(),
+            shared: true,
+            on_take: send(Action::TakeYourself),
+            first_screen: false,
+            guidance: Rc::default(),
+            on_revisit: Callback::noop(),
+            benchmark: ctx.benchmark.clone(),
+            benchmark_refused: props.app.benchmark_refused,
         };
+        return html! { <ResultView ..result /> };
     }
     let session = &state.session;
     let body = match (session.step, state.outcome(ctx)) {
-        (Step::Intro, _) => html! {
-            <Intro strings={s.clone()} title={q.title.clone()} items={q.items.len()}
-                answered={session.answers.answered()} heading_ref={heading.clone()}
-                lead={ctx.config.lead.gate != Gate::Off}
-                on_start={send(Action::Flow(Flow::Start))} on_restart={send(Action::Flow(Flow::Restart))} />
-        },
+        (Step::Intro, _) => {
+            let intro = IntroProps {
+                strings: s.clone(),
+                title: AttrValue::from(q.title.clone()),
+                items: q.items.len(),
+                answered: session.answers.answered(),
+                heading_ref: heading.clone(),
+                lead: ctx.config.lead.gate != Gate::Off,
+                on_start: send(Action::Flow(Flow::Start)),
+                on_restart: send(Action::Flow(Flow::Restart)),
+            };
+            html! { <Intro ..intro /> }
+        }
         (Step::Question(i), _) => {
             let on_answer = {
                 let dispatch = dispatch.clone();
@@ -269,12 +300,22 @@ fn Widget(props: &WidgetProps) -> Html {
                     dispatch.dispatch(Action::Flow(Flow::Answer { item: i, choice }))
                 })
             };
-            html! {
-                <Question strings={s.clone()} item={q.items[i].clone()} index={i} total={q.items.len()}
-                    chosen={session.answers.get(i)} heading_ref={heading.clone()}
-                    {on_answer} on_next={send(Action::Flow(Flow::Next))} on_back={send(Action::Flow(Flow::Back))}
-                    on_result={session.answers.is_complete(q).then(|| send(Action::Flow(Flow::Finish)))} />
-            }
+            let question = QuestionProps {
+                strings: s.clone(),
+                item: q.items[i].clone(),
+                index: i,
+                total: q.items.len(),
+                chosen: session.answers.get(i),
+                heading_ref: heading.clone(),
+                on_answer,
+                on_next: send(Action::Flow(Flow::Next)),
+                on_back: send(Action::Flow(Flow::Back)),
+                on_result: session
+                    .answers
+                    .is_complete(q)
+                    .then(|| send(Action::Flow(Flow::Finish))),
+            };
+            html! { <Question ..question /> }
         }
         (Step::Result, Some(outcome)) => {
             let gate = ctx.config.lead.gate;
@@ -297,13 +338,21 @@ fn Widget(props: &WidgetProps) -> Html {
                         })
                     })
                 };
-                html! {
-                    <LeadForm strings={s.clone()} config={Rc::new(ctx.config.lead.clone())}
-                        values={Rc::new(state.lead.values.clone())} consent={state.lead.consent}
-                        problems={Rc::new(state.lead.problems.clone())} status={state.lead.status}
-                        gate={gate == Gate::Before} heading_ref={heading.clone()} form_ref={form.clone()}
-                        {on_input} {on_consent} {on_submit} />
-                }
+                let lead = LeadProps {
+                    strings: s.clone(),
+                    config: Rc::new(ctx.config.lead.clone()),
+                    values: Rc::new(state.lead.values.clone()),
+                    consent: state.lead.consent,
+                    problems: Rc::new(state.lead.problems.clone()),
+                    status: state.lead.status,
+                    gate: gate == Gate::Before,
+                    heading_ref: heading.clone(),
+                    form_ref: form.clone(),
+                    on_input,
+                    on_consent,
+                    on_submit,
+                };
+                html! { <LeadForm ..lead /> }
             });
             match lead_form {
                 Some(form) if state.gated(ctx) => form,
@@ -316,22 +365,42 @@ fn Widget(props: &WidgetProps) -> Html {
                     };
                     let on_native =
                         platform::can_share().then(|| send(Action::Share(ShareMethod::Native)));
+                    let on_revisit = {
+                        let dispatch = dispatch.clone();
+                        Callback::from(move |item: usize| {
+                            dispatch.dispatch(Action::Flow(Flow::Revisit(item)))
+                        })
+                    };
+                    // A struct rather than the props builder: the builder's typed steps
+                    // cost the wasm more than the props they set.
+                    let result = ResultProps {
+                        questionnaire: q.clone(),
+                        strings: s.clone(),
+                        outcome,
+                        config: ctx.config.clone(),
+                        date: AttrValue::from(ctx.date.clone()),
+                        heading_ref: heading.clone(),
+                        on_restart: send(Action::Flow(Flow::Restart)),
+                        share_link: state.share_link(ctx).map(AttrValue::from),
+                        copy_status: state
+                            .share_status
+                            .map(|st| AttrValue::from(st.text(s).to_owned())),
+                        on_copy: send(Action::Share(ShareMethod::Copy)),
+                        on_png: send(Action::Share(ShareMethod::Png)),
+                        on_native,
+                        on_print: send(Action::Share(ShareMethod::Print)),
+                        on_share,
+                        shared: false,
+                        on_take: Callback::noop(),
+                        first_screen: !state.result_whole,
+                        guidance: state.guidance.clone().unwrap_or_default(),
+                        on_revisit,
+                        benchmark: ctx.benchmark.clone(),
+                        benchmark_refused: props.app.benchmark_refused,
+                    };
                     html! {
                         <>
-                            <ResultView questionnaire={q.clone()} strings={s.clone()} {outcome}
-                                config={ctx.config.clone()} date={AttrValue::from(ctx.date.clone())}
-                                benchmark={ctx.benchmark.clone()} benchmark_refused={props.app.benchmark_refused}
-                                heading_ref={heading.clone()} on_restart={send(Action::Flow(Flow::Restart))}
-                                share_link={state.share_link(ctx).map(AttrValue::from)}
-                                copy_status={state.share_status.map(|st| AttrValue::from(st.text(s).to_owned()))}
-                                on_copy={send(Action::Share(ShareMethod::Copy))} {on_share}
-                                on_png={send(Action::Share(ShareMethod::Png))} {on_native}
-                                on_print={send(Action::Share(ShareMethod::Print))}
-                                first_screen={!state.result_whole} guidance={state.guidance.clone().unwrap_or_default()}
-                                on_revisit={{
-                                    let dispatch = dispatch.clone();
-                                    Callback::from(move |item: usize| dispatch.dispatch(Action::Flow(Flow::Revisit(item))))
-                                }} />
+                            <ResultView ..result />
                             { for form.filter(|_| gate == Gate::After && state.result_whole) }
                         </>
                     }
