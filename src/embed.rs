@@ -14,7 +14,7 @@ use crate::engine::benchmark::Pack;
 use crate::engine::config::{Config, Theme, Warning};
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
-use crate::engine::text::{join, Strings, Text};
+use crate::engine::text::{Strings, Text};
 use crate::platform;
 use crate::ui::{App, AppProps};
 use std::cell::{OnceCell, RefCell};
@@ -160,9 +160,10 @@ pub fn mount(
         for p in &problems {
             platform::error(&format!("SMI widget: questionnaire: {p}"));
         }
-        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        let message = join(&list, "; ");
-        on_event.emit(Event::error("invalid-questionnaire", message));
+        on_event.emit(Event::error(
+            "invalid-questionnaire",
+            Problem::list(&problems),
+        ));
         Rc::new(problems)
     });
     if let Ok(q) = &content {
@@ -300,10 +301,9 @@ fn language(
     }
     let text = translation.ok_or_else(|| format!("the \"{lang}\" translation was not loaded"))?;
     let (q, strings) = content::translation(&text).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!(
             "the \"{lang}\" translation has problems: {}",
-            join(&list, "; ")
+            Problem::list(&problems)
         )
     })?;
     Ok((Some(q), strings))

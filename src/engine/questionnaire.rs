@@ -190,6 +190,12 @@ impl Problem {
             message,
         }
     }
+
+    /// `problems` as one line, each as it displays, separated by "; ".
+    pub fn list(problems: &[Problem]) -> String {
+        let each: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        super::text::join(&each, "; ")
+    }
 }
 
 impl fmt::Display for Problem {
