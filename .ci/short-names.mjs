@@ -129,13 +129,14 @@ for (let at = 8; at < wasm.length;) {
   at = start + size;
 }
 
-const escape = (s) => s.replace(/[$]/g, '\\$');
+/** `s` matched literally inside a regular expression. */
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 function replaceAll(pattern, replacement, what) {
   let found = 0;
   glue = glue.replace(pattern, () => (found++, replacement));
   if (!found) throw new Error(`${gluePath}: ${what} not found`);
 }
-replaceAll(new RegExp(`"${escape(MODULE).replace(/\./g, '\\.')}":`, 'g'), 'a:', `the import module "${MODULE}"`);
+replaceAll(new RegExp(`"${escape(MODULE)}":`, 'g'), 'a:', `the import module "${MODULE}"`);
 for (const [long, short] of imports) {
   replaceAll(new RegExp(`(?<![\\w$])${escape(long)}(?=\\s*:)`, 'g'), short, `the import ${long}`);
 }
