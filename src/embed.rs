@@ -14,6 +14,7 @@ use crate::engine::benchmark::Pack;
 use crate::engine::config::{Config, Theme, Warning};
 use crate::engine::events::Event;
 use crate::engine::questionnaire::{Problem, Questionnaire};
+use crate::engine::saved;
 use crate::engine::text::{Strings, Text};
 use crate::platform;
 use crate::ui::{App, AppProps};
@@ -63,7 +64,7 @@ impl MountHandle {
 /// holds a custom questionnaire's JSON text, and `questionnaire-error` why the loader could
 /// not fetch one. `helpers` are the loader's functions for the share actions
 /// (`svgToPng`, `saveFile`, `shareNative`, `printCard`, loaded on first use) and lead
-/// delivery (`deliverLead`, `forgetLeads`).
+/// delivery (`deliverLead`), and forgetting what is stored (`forgetStored`).
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
@@ -178,7 +179,11 @@ pub fn mount(
         }),
         Err(_) => Ok(None),
     };
-    let storage_key = storage_key(content.as_ref().ok().map(|q| &**q), &host.id());
+    let storage_key = saved::storage_key(
+        content.as_ref().ok().map(|q| &**q),
+        custom.as_deref(),
+        &host.id(),
+    );
     let props = AppProps {
         content,
         strings,
@@ -309,17 +314,6 @@ fn language(
     Ok((Some(q), strings))
 }
 
-/// Where progress is saved: one key per questionnaire, and per element when the host gives
-/// several widgets on a page their own `id`.
-fn storage_key(q: Option<&Questionnaire>, element_id: &str) -> String {
-    let questionnaire = q.map_or("invalid", |q| q.id.as_str());
-    if element_id.is_empty() {
-        format!("smi-widget:{questionnaire}")
-    } else {
-        format!("smi-widget:{questionnaire}:{element_id}")
-    }
-}
-
 /// Dispatches `event` on the host element, bubbling and composed, and pushes it to
 /// `window.dataLayer` when the host asked for it.
 fn emit(host: &HtmlElement, data_layer: bool, event: &Event) {
@@ -332,7 +326,9 @@ fn emit(host: &HtmlElement, data_layer: bool, event: &Event) {
         let _ = host.dispatch_event(&custom);
     }
     if data_layer {
-        platform::push_data_layer(event.name(), &detail);
+        // Never what the visitor typed: analytics tools forbid personal data.
+        let analytics = crate::json::to_js(&event.analytics()).unwrap_or(JsValue::NULL);
+        platform::push_data_layer(event.name(), &analytics);
     }
 }
 

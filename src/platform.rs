@@ -292,9 +292,11 @@ pub async fn deliver_lead(request: &crate::engine::lead::Request) -> DeliveryOut
     }
 }
 
-/// Drops every lead still waiting in the loader's outbox ("Delete my data").
-pub fn forget_leads() {
+/// Removes everything any widget stored on this site ("Delete my data"): every widget's
+/// progress and lead marker, the leads still waiting in the loader's outbox, and the damaged
+/// copies of an outbox kept aside.
+pub fn forget_stored() {
     wasm_bindgen_futures::spawn_local(async {
-        let _ = call_helper("forgetLeads", &[]).await;
+        let _ = call_helper("forgetStored", &[]).await;
     });
 }

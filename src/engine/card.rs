@@ -48,7 +48,10 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if c.is_control() => {}
+            // What XML 1.0 does not allow (C0 controls, U+FFFE, U+FFFF), and the C1 controls
+            // and tab and line breaks, which have no place on one line of the card. Rust's
+            // strings hold no lone surrogates.
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
             c => out.push(c),
         }
     }

@@ -62,6 +62,14 @@ pub const OPTION_DOCS: [(&str, &str, &str); 20] = [
     ("lead-extra", "string", "Fixed fields added to every lead: name:value pairs, comma-separated (source:smi-widget)."),
 ];
 
+/// The options that decide where a visitor's personal data goes: the lead endpoint, and the
+/// format, renaming and fixed fields of what is sent there. A host that lets less trusted people
+/// configure the widget lets only trusted ones set these (the WordPress plugin: authors
+/// without `unfiltered_html` get the site's settings). Native only: the plugin's option table
+/// is generated from it (`tests/native/types.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const LEAD_ROUTING: [&str; 4] = ["lead-endpoint", "lead-format", "lead-map", "lead-extra"];
+
 /// Attributes any HTML element may carry; never reported as unknown.
 const GLOBAL_ATTRIBUTES: [&str; 9] = [
     "id", "class", "style", "slot", "hidden", "title", "tabindex", "part", "dir",

@@ -111,6 +111,20 @@ pub struct LeadDetail {
     pub result: Completion,
 }
 
+/// An event as `window.dataLayer` gets it (`analytics="datalayer"`): analytics tools forbid
+/// personal data, and a tag that forwards the whole event would send it on. `smi:lead` there
+/// has the lead's id and the result, never the visitor's fields; every other event is as the
+/// host page gets it.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Analytics<'a> {
+    Event(&'a Event),
+    Lead {
+        lead_id: &'a str,
+        result: &'a Completion,
+    },
+}
+
 /// `smi:error`: something went wrong that the host may want to know about; the widget has
 /// already told the visitor what they need to know.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -336,6 +350,17 @@ impl Event {
                 }
             }),
         })
+    }
+
+    /// This event as analytics tools get it ([`Analytics`]).
+    pub fn analytics(&self) -> Analytics<'_> {
+        match self {
+            Event::Lead(lead) => Analytics::Lead {
+                lead_id: &lead.lead_id,
+                result: &lead.result,
+            },
+            event => Analytics::Event(event),
+        }
     }
 
     pub fn error(code: &str, message: impl Into<String>) -> Event {

@@ -52,6 +52,37 @@ impl fmt::Display for SavedError {
     }
 }
 
+/// Where progress is saved. The shipped SMI, in every language, keeps
+/// `smi-widget:<questionnaire id>`. A custom questionnaire's key carries a hash of its whole
+/// text as well (`smi-widget:custom:<id>:<hash>`), so that no other questionnaire reads,
+/// overwrites or discards its progress, nor it theirs, whatever id it claims. `None` for a
+/// questionnaire that did not load. With an element id, `:<element id>` follows, so that
+/// several widgets on a page keep apart.
+pub fn storage_key(
+    questionnaire: Option<&Questionnaire>,
+    custom: Option<&str>,
+    element_id: &str,
+) -> String {
+    let mut key = match (questionnaire, custom) {
+        (None, _) => "smi-widget:invalid".to_owned(),
+        (Some(q), None) => format!("smi-widget:{}", q.id),
+        (Some(q), Some(text)) => {
+            // FNV-1a, 64 bits: a key, not a secret.
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in text.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            format!("smi-widget:custom:{}:{h:016x}", q.id)
+        }
+    };
+    if !element_id.is_empty() {
+        key.push(':');
+        key.push_str(element_id);
+    }
+    key
+}
+
 pub fn encode(q: &Questionnaire, s: &Session) -> String {
     let saved = Saved {
         v: SAVED_VERSION,

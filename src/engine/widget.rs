@@ -236,8 +236,9 @@ pub enum Effect {
     ClearFragment,
     /// Hand a lead to the loader's outbox; answers `LeadDelivered`.
     DeliverLead(Request),
-    /// Drop every lead still waiting in the outbox.
-    ForgetLeads,
+    /// Remove everything any widget stored on this site: progress, lead markers, the leads
+    /// still waiting in the outbox and damaged copies of it ("Delete my data").
+    ForgetStored,
     /// Answers `ShareDone { method: Copy, .. }`.
     Copy(String),
     /// Draw the card as PNG and offer it as a download; answers `ShareDone { method: Png, .. }`.
@@ -715,7 +716,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
             effects.push(Effect::Remove {
                 key: ctx.lead_key(),
             });
-            effects.push(Effect::ForgetLeads);
+            effects.push(Effect::ForgetStored);
             state.lead = LeadForm::default();
             state.share_status = None;
             state.deleted = true;

@@ -8,8 +8,13 @@ import init, { mount as mountWidget, optionWarnings, prepareContent, questionnai
 // content_type, body }) plus { attempts, due }. Leads are retried with backoff (2 s doubling
 // to 5 min) until the endpoint answers 2xx; a 4xx other than 408/429 is a refusal and is
 // dropped. The body carries the lead's id (lead_id), so an endpoint can discard a repeat.
-const OUTBOX = 'smi-widget:outbox';
+// Every key the widget stores starts with PREFIX: each widget's progress and lead marker, the
+// outbox, and damaged copies of the outbox, kept aside for DAMAGED_KEPT_FOR and then removed.
+const PREFIX = 'smi-widget:';
+const OUTBOX = `${PREFIX}outbox`;
 const OUTBOX_VERSION = 1;
+const DAMAGED = `${OUTBOX}:damaged:`;
+const DAMAGED_KEPT_FOR = 30 * 24 * 60 * 60 * 1000;
 let memoryOutbox = null; // used when local storage is unavailable
 let outboxProblem = null; // a damaged outbox, not yet reported to a widget
 
@@ -40,7 +45,7 @@ function parseOutbox(text) {
   const leads = (list ?? []).filter(isLead).map(entryOf);
   const whole = (e) => isLead(e) && Number.isFinite(e.attempts) && Number.isFinite(e.due);
   if (list && list.every(whole)) return leads;
-  const aside = `${OUTBOX}:damaged:${Date.now()}`;
+  const aside = `${DAMAGED}${Date.now()}`;
   let kept = `it is kept under "${aside}"`;
   try {
     localStorage.setItem(aside, text);
@@ -172,12 +177,33 @@ async function deliverLead(request) {
   return memoryOutbox ? 'queued-memory' : 'queued';
 }
 
-function forgetLeads() {
-  writeOutbox([]);
+/** The keys of local storage that start with PREFIX; none where storage is blocked. */
+function storedKeys() {
+  try {
+    return Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
+      .filter((key) => key?.startsWith(PREFIX));
+  } catch {
+    return [];
+  }
+}
+function removeStored(key) {
+  try { localStorage.removeItem(key); } catch { /* blocked: nothing was stored */ }
 }
 
-// Leads left over from an earlier visit go out as soon as the loader runs.
+/** "Delete my data": every key any widget stored on this site, damaged copies included, and
+ * the leads waiting in memory where storage is blocked. */
+function forgetStored() {
+  writeOutbox([]);
+  for (const key of storedKeys()) removeStored(key);
+}
+
+// Leads left over from an earlier visit go out as soon as the loader runs; damaged copies of
+// the outbox older than DAMAGED_KEPT_FOR (or dated in the future) are removed.
 if (readOutbox().length) flush();
+for (const key of storedKeys()) {
+  const age = Date.now() - Number(key.slice(DAMAGED.length));
+  if (key.startsWith(DAMAGED) && !(Math.abs(age) <= DAMAGED_KEPT_FOR)) removeStored(key);
+}
 
 // ---- Crashes: the release wasm is built so that a panic is an immediate trap, which reaches
 // the page as a WebAssembly.RuntimeError thrown from an event handler or a promise. Every
@@ -223,7 +249,7 @@ const helpers = {
   ...Object.fromEntries(['svgToPng', 'saveFile', 'shareNative', 'printCard']
     .map((name) => [name, async (...args) => (await cardModule())[name](...args)])),
   deliverLead,
-  forgetLeads,
+  forgetStored,
   get stylesheet() { return stylesheet(); },
 };
 
@@ -236,6 +262,18 @@ const luminance = (hex) => [1, 3, 5].map((i) => linear(parseInt(hex.slice(i, i +
 function textOn(hex) {
   const l = luminance(hex);
   return (1.05 / (l + 0.05)) >= (l + 0.05) / (luminance('#111111') + 0.05) ? '#ffffff' : '#111111';
+}
+
+// ---- Trusted Types ------------------------------------------------------------------------
+// Under `require-trusted-types-for 'script'`, markup needs a policy. This one, `smi-widget`,
+// is private to the loader and turns only the build's own first screen into markup (the CSP
+// names it: `trusted-types smi-widget`). Where the policy cannot be made, the first screen is
+// left out and the widget shows once it has loaded.
+let policy;
+function trustedHTML(markup) {
+  if (!globalThis.trustedTypes?.createPolicy) return markup;
+  policy ??= trustedTypes.createPolicy('smi-widget', { createHTML: (text) => text });
+  return policy.createHTML(markup);
 }
 
 /**
@@ -266,7 +304,7 @@ function showFirstScreen(element, options, screens) {
     root.style.setProperty('--smi-accent-text', textOn(accent.toLowerCase()));
   }
   if (theme === 'dark') root.style.setProperty('color-scheme', 'dark');
-  root.innerHTML = markup; // built from the widget's own sources, never from input
+  root.innerHTML = trustedHTML(markup); // built from the widget's own sources, never from input
   shadow.replaceChildren(root);
   return root;
 }
@@ -535,14 +573,21 @@ class SmiAssessment extends HTMLElement {
       let started = false;
       const shown = this.handle ? Promise.resolve() : prepared.then((options) => new Promise((done) => {
         requestAnimationFrame(() => {
-          if (run === this.run && !this.handle && this.isConnected) {
-            first = showFirstScreen(this, options, options[SCREENS]);
-            // A Start made before the widget is ready is kept and replayed.
-            first?.addEventListener('click', (e) => {
-              if (e.target.closest('.smi-button--primary')) started = true;
-            });
+          try {
+            if (run === this.run && !this.handle && this.isConnected) {
+              first = showFirstScreen(this, options, options[SCREENS]);
+              // A Start made before the widget is ready is kept and replayed.
+              first?.addEventListener('click', (e) => {
+                if (e.target.closest('.smi-button--primary')) started = true;
+              });
+            }
+          } catch (error) {
+            // The widget still mounts, without the first screen before it.
+            first = null;
+            console.warn(`SMI widget: the first screen is left out (${error.message}); the assessment shows once it has loaded.`);
+          } finally {
+            done();
           }
-          done();
         });
       }), () => {});
       if (!loaded) {

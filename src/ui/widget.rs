@@ -165,7 +165,7 @@ impl Runner {
                     outcome,
                 });
             }),
-            Effect::ForgetLeads => platform::forget_leads(),
+            Effect::ForgetStored => platform::forget_stored(),
             Effect::Copy(text) => wasm_bindgen_futures::spawn_local(async move {
                 let outcome = platform::copy_text(&text).await.map(|()| true);
                 dispatch.dispatch(Action::ShareDone {

@@ -136,9 +136,12 @@ fn views_hold_no_state_and_run_no_effects() {
 #[test]
 fn the_loader_looks_for_saved_progress_where_the_widget_saves_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let smi = crate::support::smi();
+    use smi_widget::engine::saved::storage_key;
+    assert_eq!(storage_key(Some(smi), None, ""), "smi-widget:smi");
+    assert_eq!(storage_key(Some(smi), None, "hero"), "smi-widget:smi:hero");
     let embed = fs::read_to_string(root.join("src/embed.rs")).unwrap();
-    assert!(embed.contains(r#"format!("smi-widget:{questionnaire}")"#));
-    assert!(embed.contains(r#"format!("smi-widget:{questionnaire}:{element_id}")"#));
+    assert!(embed.contains("saved::storage_key("));
     let loader = fs::read_to_string(root.join("src/js/smi-widget.js")).unwrap();
     assert!(loader.contains("const id = element.id ? `:${element.id}` : '';"));
     assert!(loader.contains("localStorage.getItem(`smi-widget:smi${id}`)"));

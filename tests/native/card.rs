@@ -2,6 +2,7 @@
 //! card must show, mirrored for right-to-left languages.
 
 use crate::support::{answers, smi};
+use proptest::prelude::*;
 use smi_widget::content;
 use smi_widget::engine::benchmark::{Comparison, Pack};
 use smi_widget::engine::card::{self, wrap, CardInput};
@@ -109,6 +110,65 @@ fn host_text_is_escaped() {
     assert!(all
         .iter()
         .any(|t| t.contains(&content::strings().unwrap().actions_none[..20])));
+}
+
+/// XML 1.0's characters: tab, line feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and
+/// U+10000 up.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+#[test]
+fn characters_xml_forbids_never_reach_the_card() {
+    let company = "A\u{ffff}B\u{fffe}C\u{0}\u{1b}\u{8}D\u{7f}E";
+    let svg = render(
+        "3333333333333 33333333333333",
+        false,
+        Some(company),
+        Some(("Go\u{ffff}", "https://e.com/\u{fffe}")),
+    );
+    assert!(svg.chars().all(xml_char), "only XML characters");
+    let all: Vec<String> = texts(&svg).into_iter().map(|(_, t)| t).collect();
+    assert!(all.iter().any(|t| t.starts_with("ABCDE")), "{all:?}");
+}
+
+proptest! {
+    /// Any company name and call to action, from the whole range of characters (the
+    /// generator's share of characters outside XML is checked below), gives a card that
+    /// parses as XML.
+    #[test]
+    fn any_host_text_gives_well_formed_svg(
+        company in proptest::collection::vec(proptest::char::any(), 0..40)
+            .prop_map(|cs| cs.into_iter().collect::<String>()),
+        label in "[\\x00-\\x20\u{fffe}\u{ffff}a<&]{0,12}",
+    ) {
+        let svg = render(
+            "1010101010101 23232323232323",
+            false,
+            Some(&company),
+            Some((&label, "https://e.com/")),
+        );
+        prop_assert!(svg.chars().all(xml_char));
+        prop_assert!(roxmltree::Document::parse(&svg).is_ok());
+    }
+}
+
+#[test]
+fn the_label_generator_reaches_characters_xml_forbids() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy =
+        proptest::string::string_regex("[\\x00-\\x20\u{fffe}\u{ffff}a<&]{0,12}").unwrap();
+    let forbidden = (0..256)
+        .filter(|_| {
+            let text = strategy.new_tree(&mut runner).unwrap().current();
+            !text.chars().all(xml_char)
+        })
+        .count();
+    assert!(
+        forbidden > 64,
+        "{forbidden} of 256 labels hold a forbidden character"
+    );
 }
 
 #[test]

@@ -236,12 +236,16 @@ fn the_option_list_the_parser_and_the_element_agree() {
         observed, listed,
         "the element's observedAttributes and OPTIONS"
     );
-    let plugin = include_str!("../../wordpress/smi-assessment/smi-assessment.php");
-    let mut shortcode = quoted_between(plugin, "const SMI_ASSESSMENT_OPTIONS = array(", ");");
-    shortcode.sort();
+    // The WordPress plugin's allowlist is generated from OPTIONS (tests/native/types.rs).
+    let plugin = include_str!("../../wordpress/smi-assessment/options.php");
+    let mut allowed = quoted_between(plugin, "return array(", ");")
+        .into_iter()
+        .step_by(2)
+        .collect::<Vec<_>>();
+    allowed.sort();
     assert_eq!(
-        shortcode, listed,
-        "the WordPress plugin's SMI_ASSESSMENT_OPTIONS and OPTIONS"
+        allowed, listed,
+        "the WordPress plugin's options.php and OPTIONS"
     );
 }
 

@@ -109,4 +109,24 @@ fn lead_carries_the_trimmed_non_empty_fields_and_the_result() {
         json!({"name": "Ada", "email": "ada@example.com"})
     );
     assert_eq!(d["result"]["category"], "participant");
+
+    // window.dataLayer gets the lead's id and the result, none of the visitor's fields.
+    let analytics = serde_json::to_value(event.analytics()).unwrap();
+    assert_eq!(analytics["lead_id"], "L1");
+    assert_eq!(analytics["result"], d["result"]);
+    assert_eq!(
+        analytics.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["lead_id", "result"]
+    );
+    let text = analytics.to_string();
+    assert!(
+        !text.contains("Ada") && !text.contains("ada@example.com"),
+        "{text}"
+    );
+    // Every other event goes to analytics as the host page gets it.
+    let error = Event::error("invalid-option", "x");
+    assert_eq!(
+        serde_json::to_value(error.analytics()).unwrap(),
+        detail(&error)
+    );
 }

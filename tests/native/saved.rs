@@ -17,6 +17,31 @@ fn mid_session() -> Session {
 }
 
 #[test]
+fn progress_of_a_custom_questionnaire_never_shares_a_key_with_another() {
+    use smi_widget::engine::saved::storage_key;
+    // The shipped SMI keeps the key earlier versions wrote, whatever the language.
+    assert_eq!(storage_key(Some(smi()), None, ""), "smi-widget:smi");
+    assert_eq!(
+        storage_key(Some(smi()), None, "hero"),
+        "smi-widget:smi:hero"
+    );
+    assert_eq!(storage_key(None, None, ""), "smi-widget:invalid");
+    // A custom questionnaire that claims the id `smi`, even with the SMI's very items.
+    let text = include_str!("../../src/content/questionnaire.en.json");
+    let copy = storage_key(Some(smi()), Some(text), "");
+    assert!(copy.starts_with("smi-widget:custom:smi:"), "{copy}");
+    assert_ne!(copy, storage_key(Some(smi()), None, ""));
+    // Another text, however small the change, has its own key; the same text, the same.
+    let edited = text.replacen("Social", "Sociall", 1);
+    assert_ne!(copy, storage_key(Some(smi()), Some(&edited), ""));
+    assert_eq!(copy, storage_key(Some(smi()), Some(text), ""));
+    assert_eq!(
+        storage_key(Some(smi()), Some(text), "hero"),
+        format!("{copy}:hero")
+    );
+}
+
+#[test]
 fn a_session_round_trips() {
     let s = mid_session();
     assert_eq!(decode(smi(), &encode(smi(), &s)), Ok(s));

@@ -66,7 +66,7 @@ fn line(effect: &Effect) -> String {
         Effect::AfterPaint(action) => format!("after paint {action:?}"),
         Effect::ClearFragment => "clear fragment".into(),
         Effect::DeliverLead(request) => format!("deliver {}", request.id),
-        Effect::ForgetLeads => "forget leads".into(),
+        Effect::ForgetStored => "forget stored".into(),
         Effect::Copy(_) => "copy".into(),
         Effect::DownloadPng { filename, .. } => format!("png {filename}"),
         Effect::ShareSheet { .. } => "share sheet".into(),
@@ -570,7 +570,7 @@ fn delete_my_data() {
         &[
             "remove smi-widget:test",
             "remove smi-widget:test:lead",
-            "forget leads",
+            "forget stored",
             "focus heading",
         ],
     );
@@ -604,7 +604,7 @@ fn delete_my_data() {
         &[
             "remove smi-widget:test",
             "remove smi-widget:test:lead",
-            "forget leads",
+            "forget stored",
         ],
     );
 }

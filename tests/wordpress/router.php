@@ -21,6 +21,11 @@ $types = array(
 	'png'   => 'image/png',
 	'woff2' => 'font/woff2',
 );
+// The widget's files as a CDN serves them: readable from any origin (a test serves them to
+// the site from another origin, as the settings' files URL allows).
+if ( false !== strpos( $path, '/plugins/smi-assessment/widget/' ) ) {
+	header( 'Access-Control-Allow-Origin: *' );
+}
 header( 'Content-Type: ' . ( $types[ pathinfo( $file, PATHINFO_EXTENSION ) ] ?? 'application/octet-stream' ) );
 readfile( $file );
 return true;

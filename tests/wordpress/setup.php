@@ -27,12 +27,25 @@ if ( is_wp_error( $author ) ) {
 	exit( 1 );
 }
 
-function smi_test_post( $title, $content ) {
+$contributor = wp_insert_user(
+	array(
+		'user_login' => 'contributor',
+		'user_pass'  => 'contributor-password-1',
+		'user_email' => 'contributor@example.com',
+		'role'       => 'contributor',
+	)
+);
+if ( is_wp_error( $contributor ) ) {
+	fwrite( STDERR, 'wp_insert_user: ' . $contributor->get_error_message() . "\n" );
+	exit( 1 );
+}
+
+function smi_test_post( $title, $content, $status = 'publish' ) {
 	$id = wp_insert_post(
 		wp_slash(
 			array(
 				'post_title'   => $title,
-				'post_status'  => 'publish',
+				'post_status'  => $status,
 				'post_content' => $content,
 			)
 		),
@@ -66,6 +79,27 @@ $posts['raw'] = smi_test_post(
 	'<script type="module" src="/widget/smi-widget.js"></script><smi-assessment company="Raw"></smi-assessment><p>Raw markup.</p>'
 );
 $posts['plain'] = smi_test_post( 'Plain', '<!-- wp:paragraph --><p>No assessment here.</p><!-- /wp:paragraph -->' );
+$posts['author-leads'] = smi_test_post(
+	'Author leads',
+	'[smi_assessment lead="after" lead_endpoint="https://collector.example/leads" lead-format="form" lead_map="email:EMAIL" lead_extra="source:author"]'
+);
+
+// The attacks of a user without unfiltered_html: each as a published post by the author and a
+// pending post by the contributor, with a canary script beside it that kses must strip.
+$attacks = json_decode( file_get_contents( __DIR__ . '/attacks.json' ), true );
+$canary  = '<script>window.xss = "canary"</script>';
+foreach ( $attacks as $name => $shortcode ) {
+	wp_set_current_user( $author );
+	$posts[ "author-$name" ] = smi_test_post( "Author $name", $canary . $shortcode );
+	wp_set_current_user( $contributor );
+	$posts[ "contributor-$name" ] = smi_test_post( "Contributor $name", $canary . $shortcode, 'pending' );
+}
+
+wp_set_current_user( 1 );
+$posts['admin-leads'] = smi_test_post(
+	'Admin leads',
+	'[smi_assessment lead="after" lead_endpoint="https://crm.example/leads"]'
+);
 
 echo wp_json_encode(
 	array(
@@ -77,6 +111,7 @@ echo wp_json_encode(
 			$posts
 		),
 		'author_unfiltered_html' => user_can( $author, 'unfiltered_html' ),
+		'contributor_unfiltered_html' => user_can( $contributor, 'unfiltered_html' ),
 		'wordpress'             => get_bloginfo( 'version' ),
 	)
 );

@@ -6,7 +6,14 @@
 //   text, an author's raw markup stripped by WordPress;
 // - a page without the widget loads no widget file;
 // - the settings page saves defaults as an administrator and refuses an author;
-// - screenshots of the block in the editor and of the widget on twentytwentythree.
+// - screenshots of the block in the editor and of the widget on twentytwentythree;
+// - the attacks of an author and a contributor (no unfiltered_html) through shortcode
+//   attributes and block attributes saved over REST: no script runs for a visitor or for the
+//   administrator previewing them, nothing covers the page, only the widget's options reach
+//   the element; where leads go is the site's to say unless the post's author may;
+// - a classic theme without html5 script support, and the files on another origin with
+//   integrity;
+// - afterwards, no server or browser process the test started is left running.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -24,6 +31,12 @@ const SCREENSHOTS = path.join(ROOT, 'tests/screenshots');
 const CONFIG = '/etc/wordpress/config-127.0.0.1.php';
 const ADMIN = { user: 'admin', password: 'admin-password-1' };
 const AUTHOR = { user: 'author', password: 'author-password-1' };
+const CONTRIBUTOR = { user: 'contributor', password: 'contributor-password-1' };
+const ATTACKS = JSON.parse(fs.readFileSync(path.join(HERE, 'attacks.json'), 'utf8'));
+// What may reach <smi-assessment>: the widget's options (options.php, generated from the
+// widget's option table) and `id`.
+const ALLOWED = [...fs.readFileSync(path.join(ROOT, 'wordpress/smi-assessment/options.php'), 'utf8')
+  .matchAll(/^\t'([a-z-]+)'\s+=>/gm)].map((m) => m[1]).concat('id');
 // 13 investment items, then 14 innovation items: Participant, investment 19, innovation 84.
 const PARTICIPANT = '1010101010101' + '23232323232323';
 const SAMPLE = '#smi=1O7u7uREREamd';
@@ -48,8 +61,24 @@ async function until(what, check, timeout = 60_000) {
   }
 }
 
+/** Every process on the machine as "pid args", one per line. */
+const processes = () => execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n').filter(Boolean);
+const chromiums = () => processes().filter((p) => /chrom(e|ium)/.test(p)).map((p) => p.trim().split(' ')[0]);
+
+/** Stops `child` and every process it started (it leads its own process group). */
+function stopGroup(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch { /* already gone */ }
+  const killed = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+  return exited.finally(() => clearTimeout(killed));
+}
+
 before(async () => {
   const started = Date.now();
+  env.chromiumsBefore = new Set(chromiums());
   assert.ok(fs.existsSync(PLUGIN), `${PLUGIN} is missing: run .ci/build.sh first`);
   env.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smi-wp-'));
   fs.chmodSync(env.tmp, 0o755);
@@ -66,7 +95,7 @@ before(async () => {
     '--auth-root-authentication-method=socket'], { stdio: 'ignore' });
   env.mysqld = spawn('mysqld_safe', ['--user=mysql', `--datadir=${data}`, `--socket=${env.socket}`,
     `--pid-file=${path.join(run, 'mysqld.pid')}`, '--skip-networking',
-    `--log-error=${path.join(run, 'mysqld.err')}`], { stdio: 'ignore' });
+    `--log-error=${path.join(run, 'mysqld.err')}`], { stdio: 'ignore', detached: true });
   const sql = (statement) => execFileSync('mariadb', [`--socket=${env.socket}`, '-uroot', '-e', statement], { stdio: 'pipe' });
   await until('MariaDB', () => { sql('SELECT 1'); return true; });
   sql("CREATE DATABASE wp; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost';");
@@ -94,7 +123,17 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
   env.php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', '/usr/share/wordpress', path.join(HERE, 'router.php')], {
     env: { ...process.env, SMI_WP_CONTENT: content, PHP_CLI_SERVER_WORKERS: '4' },
     stdio: 'ignore',
+    // Its own process group: the workers PHP_CLI_SERVER_WORKERS forks outlive a killed master.
+    detached: true,
   });
+  env.port = port;
+  // A classic theme without html5 script support, for which WordPress writes
+  // type='text/javascript' on every script tag.
+  const classic = path.join(content, 'themes/smi-classic');
+  fs.mkdirSync(classic);
+  fs.writeFileSync(path.join(classic, 'style.css'), '/*\nTheme Name: SMI classic\n*/\n');
+  fs.writeFileSync(path.join(classic, 'index.php'), `<!doctype html><html <?php language_attributes(); ?>><head><?php wp_head(); ?></head>
+<body><?php while ( have_posts() ) { the_post(); the_title( '<h1>', '</h1>' ); the_content(); } ?><?php wp_footer(); ?></body></html>`);
   await until('php -S', async () => (await fetch(`${env.url}/wp-login.php`)).status > 0);
 
   // WordPress's installer, in one POST.
@@ -113,15 +152,28 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
 
 after(async () => {
   await env.browser?.close();
-  env.php?.kill();
+  await stopGroup(env.php);
   if (env.socket && fs.existsSync(env.socket)) {
     try {
       execFileSync('mariadb-admin', [`--socket=${env.socket}`, '-uroot', 'shutdown']);
     } catch { /* already down */ }
   }
-  await new Promise((resolve) => (env.mysqld && env.mysqld.exitCode === null ? env.mysqld.on('exit', resolve) : resolve()));
+  // mysqld_safe ends once its server has; the group's kill is for a server that would not.
+  const down = env.mysqld && env.mysqld.exitCode === null
+    ? new Promise((resolve) => env.mysqld.once('exit', resolve)) : Promise.resolve();
+  await Promise.race([down, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  await stopGroup(env.mysqld);
   fs.rmSync(CONFIG, { force: true });
+  // Nothing the test started is left: no php -S master or worker, no MariaDB, no browser.
+  let left = [];
+  for (let tries = 0; tries < 50; tries++) {
+    left = processes().filter((p) => (env.tmp && p.includes(env.tmp)) || (env.port && p.includes(`127.0.0.1:${env.port}`)))
+      .concat(chromiums().filter((pid) => !env.chromiumsBefore?.has(pid)).map((pid) => `chromium ${pid}`));
+    if (!left.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   if (env.tmp) fs.rmSync(env.tmp, { recursive: true, force: true });
+  assert.deepEqual(left, [], 'processes the test started are still running');
 });
 
 /** A fresh browser context on post `name`, recording smi:* events, requests and dialogs. */
@@ -217,6 +269,7 @@ test('a hostile company is shown as text and never runs', async () => {
 
 test("WordPress strips an author's raw markup; the author has no unfiltered_html", async () => {
   assert.equal(env.site.author_unfiltered_html, false);
+  assert.equal(env.site.contributor_unfiltered_html, false);
   const raw = env.site.content.raw;
   assert.doesNotMatch(raw, /<script|<smi-assessment/, raw);
   assert.match(env.site.content.shortcode, /^\[smi_assessment /);
@@ -285,4 +338,188 @@ test('the block in the editor (screenshot)', async () => {
   await page.getByRole('button', { name: 'Assessment' }).first().waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'wordpress-block-editor.png') });
   await author.close();
+});
+
+/** The php CLI with WordPress loaded (as the test's site), running `code`. */
+function wpEval(code) {
+  return execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '/usr/share/wordpress/wp-load.php'; ${code}`], { encoding: 'utf8' });
+}
+
+/**
+ * Gives every handler an attacker could have planted on the page's widgets its chance (load,
+ * hover, focus by keyboard, a click on Start), then checks that none ran, that each element
+ * carries only the widget's options, and that no widget covers the page.
+ */
+async function assertInert(page, what) {
+  const w = page.locator('smi-assessment');
+  await page.locator('smi-assessment .smi:not([data-first-screen]) .smi-button--primary').first().waitFor();
+  for (let i = 0; i < await w.count(); i++) await w.nth(i).hover({ force: true, trial: false }).catch(() => {});
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.locator('smi-assessment .smi:not([data-first-screen]) .smi-button--primary').first().click();
+  await w.first().getByRole('radio').first().waitFor();
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.xss), undefined, `${what}: a handler ran`);
+  const elements = await w.evaluateAll((all) => all.map((e) => ({
+    names: e.getAttributeNames(),
+    position: getComputedStyle(e).position,
+    covers: e.getBoundingClientRect().width >= innerWidth && e.getBoundingClientRect().height >= innerHeight,
+  })));
+  for (const { names, position, covers } of elements) {
+    assert.deepEqual(names.filter((n) => !ALLOWED.includes(n)), [], `${what}: attributes ${names}`);
+    assert.notEqual(position, 'fixed', `${what}: fixed`);
+    assert.equal(covers, false, `${what}: covers the page`);
+  }
+}
+
+/** The author's REST nonce, from the logged-in `context`. */
+async function restNonce(context) {
+  const response = await context.request.get(`${env.url}/wp-admin/admin-ajax.php?action=rest-nonce`);
+  assert.equal(response.status(), 200);
+  return (await response.text()).trim();
+}
+
+/** Saves a post with `content` over the REST API as the user logged in to `context`. */
+async function restPost(context, title, content, status) {
+  const response = await context.request.post(`${env.url}/?rest_route=/wp/v2/posts`, {
+    headers: { 'X-WP-Nonce': await restNonce(context), 'content-type': 'application/json' },
+    data: JSON.stringify({ title, content, status }),
+  });
+  assert.equal(response.status(), 201, await response.text());
+  return (await response.json()).id;
+}
+
+const BLOCK_ATTACK = '<!-- wp:smi/assessment {"company":"Block Co","onmouseover":"window.xss = \'block\'","onfocus":"window.xss = \'block\'",'
+  + '"autofocus":"1","tabindex":"0","style":"position:fixed;inset:0;z-index:2147483647","onMouseOver":"window.xss = \'block\'",'
+  + '"ONFOCUS":"window.xss = \'block\'","leadEndpoint":"https://collector.example/leads","lead":["after"],"ctaUrl":{"x":1}} /-->';
+
+test('an author and a contributor run no script and cover nothing, through the shortcode or a block saved over REST', async () => {
+  // Kses really ran: the canary script beside each attack is gone, the shortcode is kept.
+  for (const name of Object.keys(ATTACKS)) {
+    for (const who of ['author', 'contributor']) {
+      const saved = env.site.content[`${who}-${name}`];
+      assert.doesNotMatch(saved, /<script/, `${who}-${name}: the canary is stripped`);
+      assert.match(saved, /\[smi_assessment /);
+    }
+  }
+  // Blocks over REST, as the author (published) and the contributor (pending).
+  const authorContext = await env.browser.newContext();
+  await logIn(authorContext, AUTHOR, `${env.url}/wp-admin/`);
+  const authorBlock = await restPost(authorContext, 'Author block', `<script>window.xss = "canary"</script>${BLOCK_ATTACK}`, 'publish');
+  await authorContext.close();
+  const contributorContext = await env.browser.newContext();
+  await logIn(contributorContext, CONTRIBUTOR, `${env.url}/wp-admin/`);
+  const contributorBlock = await restPost(contributorContext, 'Contributor block', BLOCK_ATTACK, 'pending');
+  await contributorContext.close();
+  const stored = JSON.parse(wpEval(`echo wp_json_encode( array( get_post_field( 'post_content', ${authorBlock} ), get_post_field( 'post_content', ${contributorBlock} ) ) );`));
+  assert.doesNotMatch(stored[0], /<script/);
+  assert.match(stored[0], /"onmouseover"/, 'the hostile block attributes were saved');
+
+  // A visitor on each of the author's posts.
+  for (const name of Object.keys(ATTACKS)) {
+    const { page, context, dialogs } = await visit(`author-${name}`);
+    await assertInert(page, `visitor, author-${name}`);
+    assert.deepEqual(dialogs, []);
+    await context.close();
+  }
+  const visitor = await env.browser.newContext();
+  const blockPage = await visitor.newPage();
+  await blockPage.goto(`${env.url}/?p=${authorBlock}`);
+  await assertInert(blockPage, 'visitor, author block');
+  assert.equal(await blockPage.locator('smi-assessment').getAttribute('company'), 'Block Co');
+  assert.equal(await blockPage.locator('smi-assessment').getAttribute('lead-endpoint'), null);
+  await visitor.close();
+
+  // The administrator, logged in, on the author's posts and previewing the contributor's.
+  const admin = await env.browser.newContext();
+  const page = await logIn(admin, ADMIN, `${env.url}/wp-admin/`);
+  const users = () => wpEval("echo count( get_users( array( 'role' => 'administrator' ) ) );");
+  const administrators = users();
+  for (const name of Object.keys(ATTACKS)) {
+    for (const [who, query] of [['author', ''], ['contributor', '&preview=true']]) {
+      await page.goto(`${env.url}/?p=${env.site.posts[`${who}-${name}`]}${query}`);
+      await assertInert(page, `administrator, ${who}-${name}`);
+    }
+  }
+  await page.goto(`${env.url}/?p=${contributorBlock}&preview=true`);
+  await assertInert(page, 'administrator, contributor block');
+  await admin.close();
+  assert.equal(users(), administrators, 'no administrator was added');
+});
+
+/** The page of post `name` as served, and its <smi-assessment> tag's attributes (name → value). */
+async function served(name) {
+  const html = await (await fetch(`${env.url}/?p=${env.site.posts[name]}`)).text();
+  const tag = html.match(/<smi-assessment\b[^>]*>/)[0];
+  const attributes = Object.fromEntries([...tag.matchAll(/ ([^\s=]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  return { html, tag, attributes };
+}
+
+test('what is dropped is named for the editors in an HTML comment', async () => {
+  const { html, attributes } = await served('author-autofocus');
+  assert.match(html, /<!-- SMI assessment: not passed to the widget: onfocus, autofocus, tabindex\. [^>]*-->\s*<smi-assessment\b/);
+  assert.deepEqual(Object.keys(attributes).filter((n) => !['company', 'accent'].includes(n)), [], 'only the site\'s defaults');
+  const globals = await served('author-globals');
+  assert.equal(globals.attributes.lazy, '');
+  assert.deepEqual(Object.keys(globals.attributes).filter((n) => !['company', 'accent', 'lazy'].includes(n)), []);
+  assert.match(globals.html, /not passed to the widget: slot, is, hidden, popover, part, class, id, onerror\./);
+});
+
+test("an author's lead endpoint is ignored, with the options that go with it; the administrator's is used", async () => {
+  const author = await served('author-leads');
+  assert.equal(author.attributes.lead, 'after');
+  for (const name of ['lead-endpoint', 'lead-format', 'lead-map', 'lead-extra']) {
+    assert.equal(author.attributes[name], undefined, name);
+    assert.ok(author.html.includes(`${name} (set by the site's settings: the post's author may not choose where leads go)`), name);
+  }
+  const admin = await served('admin-leads');
+  assert.equal(admin.attributes['lead-endpoint'], 'https://crm.example/leads');
+
+  // The block editor tells the author instead of offering the field.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await logIn(context, AUTHOR, `${env.url}/wp-admin/post.php?post=${env.site.posts.block}&action=edit`);
+  assert.deepEqual(await page.evaluate(() => window.smiAssessmentEditor), { mayRouteLeads: false, siteEndpoint: '' });
+  await context.close();
+});
+
+test('a classic theme without html5 script support loads the widget as a module', async () => {
+  wpEval("switch_theme( 'smi-classic' );");
+  try {
+    const html = await (await fetch(`${env.url}/?p=${env.site.posts.defaults}`)).text();
+    const loader = html.match(/<script[^>]*smi-widget\.js[^>]*>/)[0];
+    assert.doesNotMatch(loader, /text\/javascript/, loader);
+    assert.match(loader, /^<script type="module" /, loader);
+    assert.match(html, /<script type='text\/javascript'|<script type="text\/javascript"/, 'the theme does get typed script tags');
+    const { page, context, w } = await visit('defaults');
+    await w.locator('.smi:not([data-first-screen]) .smi-button--primary').waitFor();
+    await finish(page, w);
+    await context.close();
+  } finally {
+    wpEval("switch_theme( 'twentytwentythree' );");
+  }
+});
+
+test('widget files from another origin load with the integrity of this version', async () => {
+  const other = env.url.replace('127.0.0.1', 'localhost');
+  wpEval(`update_option( 'smi_assessment_settings', array( 'files_url' => '${other}/wp-content/plugins/smi-assessment/widget/' ) );`);
+  try {
+    const html = await (await fetch(`${env.url}/?p=${env.site.posts.defaults}`)).text();
+    const manifest = JSON.parse(fs.readFileSync(path.join(PLUGIN, 'widget/integrity.json'), 'utf8'));
+    const hash = manifest.files['smi-widget.js'];
+    const loader = html.match(/<script[^>]*smi-widget\.js[^>]*>/)[0];
+    assert.ok(loader.includes(`integrity="${hash}" crossorigin="anonymous"`), loader);
+    assert.ok(html.includes(`<link rel="modulepreload" href="${other}/wp-content/plugins/smi-assessment/widget/smi-widget.js" integrity="${hash}" crossorigin="anonymous">`));
+    const { page, context, w, requests } = await visit('defaults');
+    await w.locator('.smi:not([data-first-screen]) .smi-button--primary').waitFor();
+    assert.ok(requests.some((u) => u.startsWith(`${other}/`) && u.endsWith('smi_widget_bg.wasm')));
+    await context.close();
+  } finally {
+    wpEval("delete_option( 'smi_assessment_settings' );");
+  }
+});
+
+test('the settings sanitizer takes strings only: an array is refused, not a fatal error', async () => {
+  const saved = JSON.parse(wpEval(`echo wp_json_encode( smi_assessment_sanitize( array( 'files_url' => array( 'x' ), 'lang' => array(), 'accent' => array( '#fff' ), 'company' => array( 'a' => 'b' ), 'lead_endpoint' => ' https://crm.example/x ' ) ) );`));
+  assert.deepEqual(saved, { files_url: '', lang: '', accent: '', company: '', lead_endpoint: 'https://crm.example/x' });
 });

@@ -22,14 +22,16 @@ if ( ! defined( 'ABSPATH' ) ) {
 const SMI_ASSESSMENT_OPTION = 'smi_assessment_settings';
 
 /**
- * Every option the widget reads, as attribute names (the widget's `config::OPTIONS`; a test
- * compares the two lists).
+ * The options the shortcode and the block pass on, with who may set each in a post (generated
+ * from the widget's option table: options.php). Nothing else ever reaches the element.
  */
-const SMI_ASSESSMENT_OPTIONS = array(
-	'lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'share-url',
-	'analytics', 'lazy', 'questionnaire', 'benchmark', 'lead', 'lead-fields', 'lead-consent',
-	'privacy-url', 'lead-endpoint', 'lead-format', 'lead-map', 'lead-extra',
-);
+function smi_assessment_options() {
+	static $options = null;
+	if ( null === $options ) {
+		$options = include __DIR__ . '/options.php';
+	}
+	return $options;
+}
 
 /** The languages the widget ships. */
 const SMI_ASSESSMENT_LANGUAGES = array(
@@ -62,11 +64,53 @@ function smi_assessment_files_url() {
 }
 
 /**
- * The <smi-assessment> element for `$options` (attribute name → value), over the site's
- * defaults. Values are escaped, never judged: one the widget would refuse reaches it as
- * given, so that its own warning names the option.
+ * Whether the post being shown may set the options that decide where visitors' personal data
+ * goes (the lead endpoint and what is sent there): only when its author has `unfiltered_html`,
+ * which WordPress gives administrators (super admins on multisite). The post's author, not the
+ * viewer: an administrator previewing a contributor's post gets the contributor's rights.
+ */
+function smi_assessment_post_may_route_leads() {
+	$post = get_post();
+	return $post && user_can( (int) $post->post_author, 'unfiltered_html' );
+}
+
+/** A name for an HTML comment: letters, digits, `-` and `_` only, at most 40 characters. */
+function smi_assessment_comment_name( $name ) {
+	return substr( preg_replace( '/[^A-Za-z0-9_-]/', '?', (string) $name ), 0, 40 );
+}
+
+/**
+ * The <smi-assessment> element for `$options` (option name → value), over the site's
+ * defaults. Only the widget's own options pass, and `id`: every other name (event handlers,
+ * `style`, `tabindex`, any global attribute) is dropped and named in an HTML comment for the
+ * page's editors. The options that route leads pass only from a post whose author may
+ * (smi_assessment_post_may_route_leads); otherwise the site's settings apply. Values are
+ * escaped, never judged: one the widget would refuse reaches it as given, so that its own
+ * warning names the option.
  */
 function smi_assessment_markup( array $options ) {
+	$allowed  = smi_assessment_options();
+	$may_route = smi_assessment_post_may_route_leads();
+	$dropped  = array();
+	$kept     = array();
+	foreach ( $options as $name => $value ) {
+		if ( ! is_string( $name ) || ! is_scalar( $value ) ) {
+			$dropped[] = smi_assessment_comment_name( $name );
+			continue;
+		}
+		$value = (string) $value;
+		if ( 'id' === $name && preg_match( '/^[A-Za-z][A-Za-z0-9_-]{0,63}$/', $value ) ) {
+			$kept['id'] = $value;
+		} elseif ( ! isset( $allowed[ $name ] ) ) {
+			$dropped[] = smi_assessment_comment_name( $name );
+		} elseif ( 'unfiltered_html' === $allowed[ $name ] && ! $may_route ) {
+			if ( '' !== $value ) {
+				$dropped[] = $name . ' (set by the site\'s settings: the post\'s author may not choose where leads go)';
+			}
+		} else {
+			$kept[ $name ] = $value;
+		}
+	}
 	$settings = smi_assessment_settings();
 	$defaults = array(
 		'lang'          => $settings['lang'],
@@ -75,24 +119,22 @@ function smi_assessment_markup( array $options ) {
 		'lead-endpoint' => $settings['lead_endpoint'],
 	);
 	foreach ( $defaults as $name => $value ) {
-		if ( ! isset( $options[ $name ] ) || '' === $options[ $name ] ) {
-			$options[ $name ] = $value;
+		if ( ! isset( $kept[ $name ] ) || '' === $kept[ $name ] ) {
+			$kept[ $name ] = $value;
 		}
 	}
 	$attributes = '';
-	foreach ( $options as $name => $value ) {
-		$name = strtolower( (string) $name );
-		if ( ! preg_match( '/^[a-z][a-z0-9-]*$/', $name ) ) {
-			continue;
-		}
-		$value = (string) $value;
+	foreach ( $kept as $name => $value ) {
 		if ( '' === $value && 'lazy' !== $name ) {
 			continue;
 		}
 		$attributes .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
+	$comment = $dropped
+		? '<!-- SMI assessment: not passed to the widget: ' . implode( ', ', array_unique( $dropped ) ) . ". The widget's options are listed under Settings → SMI assessment. -->"
+		: '';
 	smi_assessment_enqueue();
-	return '<smi-assessment' . $attributes . '></smi-assessment>';
+	return $comment . '<smi-assessment' . $attributes . '></smi-assessment>';
 }
 
 /** [smi_assessment company="…" lang="ar" lead="after" …]: every option, by name or with _ for -. */
@@ -104,17 +146,29 @@ function smi_assessment_shortcode( $atts ) {
 			$options[ strtolower( (string) $value ) ] = '';
 			continue;
 		}
-		$options[ str_replace( '_', '-', strtolower( $name ) ) ] = $value;
+		$options[ str_replace( '_', '-', strtolower( (string) $name ) ) ] = $value;
 	}
 	return smi_assessment_markup( $options );
 }
 add_shortcode( 'smi_assessment', 'smi_assessment_shortcode' );
 
-/** The block's attributes are the options in camelCase (ctaLabel → cta-label). */
+/**
+ * The block's attributes are the options in camelCase (ctaLabel → cta-label). Only those
+ * block.json declares pass, as strings (WordPress has already checked them against its types
+ * and put defaults in place of invalid ones); attributes saved in a post that block.json does
+ * not declare reach this function too, and are dropped.
+ */
 function smi_assessment_render_block( $attributes ) {
-	$options = array();
+	$type     = WP_Block_Type_Registry::get_instance()->get_registered( 'smi/assessment' );
+	$declared = $type ? (array) $type->attributes : array();
+	$options  = array();
 	foreach ( (array) $attributes as $name => $value ) {
-		$options[ strtolower( preg_replace( '/([A-Z])/', '-$1', $name ) ) ] = is_scalar( $value ) ? (string) $value : '';
+		$name = (string) $name;
+		if ( ! isset( $declared[ $name ] ) || 'string' !== ( $declared[ $name ]['type'] ?? '' ) || ! is_string( $value ) ) {
+			$options[ $name ] = array();
+			continue;
+		}
+		$options[ strtolower( preg_replace( '/([A-Z])/', '-$1', $name ) ) ] = $value;
 	}
 	return smi_assessment_markup( $options );
 }
@@ -127,6 +181,16 @@ function smi_assessment_register_block() {
 		$asset['dependencies'],
 		$asset['version'],
 		true
+	);
+	wp_add_inline_script(
+		'smi-assessment-editor',
+		'window.smiAssessmentEditor = ' . wp_json_encode(
+			array(
+				'mayRouteLeads' => current_user_can( 'unfiltered_html' ),
+				'siteEndpoint'  => smi_assessment_settings()['lead_endpoint'],
+			)
+		) . ';',
+		'before'
 	);
 	register_block_type(
 		__DIR__ . '/block',
@@ -150,12 +214,37 @@ function smi_assessment_enqueue() {
 	wp_enqueue_script( 'smi-assessment', smi_assessment_files_url() . 'smi-widget.js', array(), null, true );
 }
 
-/** WordPress 6.1 has no script modules: the loader's tag gets type="module" here. */
+/**
+ * The loader's `integrity` and `crossorigin` attributes when the widget's files come from
+ * another origin (the settings' files URL): the sha384 of `smi-widget.js` in the plugin's own
+ * `widget/integrity.json`, so that the other origin must serve this very version. Empty for
+ * the plugin's own copy.
+ */
+function smi_assessment_integrity_attributes() {
+	$files = smi_assessment_files_url();
+	if ( wp_parse_url( $files, PHP_URL_HOST ) === wp_parse_url( home_url(), PHP_URL_HOST )
+		&& wp_parse_url( $files, PHP_URL_PORT ) === wp_parse_url( home_url(), PHP_URL_PORT ) ) {
+		return '';
+	}
+	$manifest = json_decode( (string) @file_get_contents( __DIR__ . '/widget/integrity.json' ), true );
+	$hash     = is_array( $manifest ) ? ( $manifest['files']['smi-widget.js'] ?? '' ) : '';
+	if ( ! is_string( $hash ) || ! preg_match( '/^sha384-[A-Za-z0-9+\/=]+$/', $hash ) ) {
+		return ' crossorigin="anonymous"';
+	}
+	return ' integrity="' . esc_attr( $hash ) . '" crossorigin="anonymous"';
+}
+
+/**
+ * WordPress 6.1 has no script modules: the loader's tag becomes a module here, on every theme.
+ * Themes without html5 script support get `type='text/javascript'` from WordPress, which is
+ * replaced, as is any other type.
+ */
 function smi_assessment_module_tag( $tag, $handle ) {
 	if ( 'smi-assessment' !== $handle ) {
 		return $tag;
 	}
-	return preg_replace( '/<script(?![^>]*\btype=)/', '<script type="module"', $tag, 1 );
+	$tag = preg_replace( '/\stype=(["\'])[^"\']*\1/', '', $tag );
+	return preg_replace( '/<script\b/', '<script type="module"' . smi_assessment_integrity_attributes(), $tag, 1 );
 }
 add_filter( 'script_loader_tag', 'smi_assessment_module_tag', 10, 2 );
 
@@ -173,21 +262,24 @@ function smi_assessment_preload() {
 	if ( ! smi_assessment_on_this_page() ) {
 		return;
 	}
-	echo '<link rel="modulepreload" href="' . esc_url( smi_assessment_files_url() . 'smi-widget.js' ) . '">' . "\n";
+	echo '<link rel="modulepreload" href="' . esc_url( smi_assessment_files_url() . 'smi-widget.js' ) . '"' . smi_assessment_integrity_attributes() . '>' . "\n";
 }
 add_action( 'wp_head', 'smi_assessment_preload', 1 );
 
 // Settings → SMI assessment: the site-wide defaults, for administrators only.
 
+/** The settings form's fields, each a trimmed string; anything else (an array) is empty. */
 function smi_assessment_sanitize( $input ) {
 	$input = is_array( $input ) ? $input : array();
-	$lang  = isset( $input['lang'] ) ? (string) $input['lang'] : '';
+	$text  = function ( $key ) use ( $input ) {
+		return isset( $input[ $key ] ) && is_string( $input[ $key ] ) ? trim( $input[ $key ] ) : '';
+	};
 	return array(
-		'files_url'     => isset( $input['files_url'] ) ? esc_url_raw( trim( $input['files_url'] ) ) : '',
-		'lang'          => array_key_exists( $lang, SMI_ASSESSMENT_LANGUAGES ) ? $lang : '',
-		'accent'        => isset( $input['accent'] ) ? (string) sanitize_hex_color( trim( $input['accent'] ) ) : '',
-		'company'       => isset( $input['company'] ) ? sanitize_text_field( $input['company'] ) : '',
-		'lead_endpoint' => isset( $input['lead_endpoint'] ) ? esc_url_raw( trim( $input['lead_endpoint'] ) ) : '',
+		'files_url'     => esc_url_raw( $text( 'files_url' ) ),
+		'lang'          => array_key_exists( $text( 'lang' ), SMI_ASSESSMENT_LANGUAGES ) ? $text( 'lang' ) : '',
+		'accent'        => (string) sanitize_hex_color( $text( 'accent' ) ),
+		'company'       => sanitize_text_field( $text( 'company' ) ),
+		'lead_endpoint' => esc_url_raw( $text( 'lead_endpoint' ) ),
 	);
 }
 
@@ -221,7 +313,8 @@ function smi_assessment_settings_page() {
 	<div class="wrap">
 		<h1>SMI assessment</h1>
 		<p>Defaults for every SMI assessment on this site. A shortcode or block that sets an option overrides its default. Use the widget with <code>[smi_assessment]</code> or the “SMI assessment” block.</p>
-		<p>The shortcode takes every option of the widget: <code><?php echo implode( '</code>, <code>', array_map( 'esc_html', SMI_ASSESSMENT_OPTIONS ) ); ?></code>.</p>
+		<p>The shortcode takes every option of the widget: <code><?php echo implode( '</code>, <code>', array_map( 'esc_html', array_keys( smi_assessment_options() ) ) ); ?></code>. Any other attribute is dropped.</p>
+		<p>Where visitors' personal data goes (<code><?php echo implode( '</code>, <code>', array_map( 'esc_html', array_keys( array_filter( smi_assessment_options(), function ( $who ) { return 'unfiltered_html' === $who; } ) ) ) ); ?></code>) is decided here, for every post whose author lacks the <code>unfiltered_html</code> capability (everyone but administrators; on multisite, super admins): in their posts, those options are ignored.</p>
 		<form method="post" action="options.php">
 			<?php settings_fields( 'smi_assessment' ); ?>
 			<table class="form-table" role="presentation">
@@ -250,7 +343,7 @@ function smi_assessment_settings_page() {
 				<tr>
 					<th scope="row"><label for="smi-lead-endpoint">Lead endpoint</label></th>
 					<td><input id="smi-lead-endpoint" class="regular-text" type="url" name="<?php echo $field( 'lead_endpoint' ); ?>" value="<?php echo esc_attr( $s['lead_endpoint'] ); ?>">
-					<p class="description">Where leads are POSTed when a widget's lead form is on.</p></td>
+					<p class="description">Where leads are POSTed when a widget's lead form is on. Only posts by authors with <code>unfiltered_html</code> can send leads elsewhere.</p></td>
 				</tr>
 			</table>
 			<?php submit_button(); ?>

@@ -5,7 +5,10 @@
 	const { registerBlockType } = wp.blocks;
 	const { createElement: el, Fragment } = wp.element;
 	const { InspectorControls, useBlockProps } = wp.blockEditor;
-	const { PanelBody, SelectControl, TextControl, Placeholder } = wp.components;
+	const { PanelBody, SelectControl, TextControl, Placeholder, Notice } = wp.components;
+	// From the plugin: whether this user's posts may choose where leads go (unfiltered_html),
+	// and the site's endpoint, which applies otherwise.
+	const site = window.smiAssessmentEditor || { mayRouteLeads: false, siteEndpoint: '' };
 
 	const LANGUAGES = [
 		{ label: 'Site default', value: '' },
@@ -70,7 +73,15 @@
 					PanelBody,
 					{ title: 'Lead capture', initialOpen: false },
 					select( 'lead', 'Lead form', LEAD ),
-					text( 'leadEndpoint', 'Endpoint', 'Where leads are POSTed' )
+					site.mayRouteLeads
+						? text( 'leadEndpoint', 'Endpoint', 'Where leads are POSTed' )
+						: el(
+							Notice,
+							{ status: 'info', isDismissible: false },
+							'Leads go where the site\'s settings say (Settings → SMI assessment' +
+								( site.siteEndpoint ? ': ' + site.siteEndpoint : ', none set yet' ) +
+								'). Only administrators choose another endpoint for a post.'
+						)
 				)
 			),
 			el(
