@@ -48,7 +48,7 @@ pub const OPTION_DOCS: [(&str, &str, &str); 20] = [
     ("cta-label", "string", "Label of the call to action on the result and the card; needs cta-url."),
     ("cta-url", "string", "URL of the call to action (http(s) or site-relative); needs cta-label."),
     ("share-url", "string", "Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL."),
-    ("analytics", "'datalayer' | 'none'", "Also push every event to window.dataLayer as { event, smi: detail }. Default: none."),
+    ("analytics", "'datalayer' | 'none'", "Also push every event to window.dataLayer as { event, smi: detail }; smi:lead there carries { lead_id, result } only, never the visitor's fields. Default: none."),
     ("lazy", "boolean | ''", "Present: start loading when the element nears the viewport."),
     ("questionnaire", "string | Record<string, unknown>", "A custom questionnaire: the URL of its JSON (or, in mount, the object or JSON text). Default: the shipped SMI."),
     ("benchmark", "string | SmiBenchmarkPack", "A benchmark pack to compare the result with: the URL of its JSON (or, in mount, the object or JSON text)."),

@@ -165,7 +165,7 @@ export interface SmiOptions {
   ctaUrl?: string;
   /** Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL. */
   shareUrl?: string;
-  /** Also push every event to window.dataLayer as { event, smi: detail }. Default: none. */
+  /** Also push every event to window.dataLayer as { event, smi: detail }; smi:lead there carries { lead_id, result } only, never the visitor's fields. Default: none. */
   analytics?: 'datalayer' | 'none';
   /** Present: start loading when the element nears the viewport. */
   lazy?: boolean | '';

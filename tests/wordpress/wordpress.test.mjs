@@ -371,6 +371,8 @@ async function assertInert(page, what) {
     assert.notEqual(position, 'fixed', `${what}: fixed`);
     assert.equal(covers, false, `${what}: covers the page`);
   }
+  // The next post in this browser starts on the intro again, not on saved progress.
+  await page.evaluate(() => localStorage.clear());
 }
 
 /** The author's REST nonce, from the logged-in `context`. */
