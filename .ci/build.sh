@@ -17,7 +17,7 @@ if [ $profile = release ]; then
   # turns a trap into the widget's crash message (`src/js/smi-widget.js`, "Crashes"). Dev
   # builds and the tests stay on stable, where the panic hook writes that message. Where the
   # nightly build cannot run, the stable release build still does, with a warning.
-  if ! RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none" cargo +nightly build --lib --release \
+  if ! RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zcross-crate-inline-threshold=always" cargo +nightly build --lib --release \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -Zbuild-std-features= \
     -Zpanic-immediate-abort --config 'profile.release.panic="immediate-abort"'; then
     echo "warning: the nightly size build failed; building on stable instead (about 13 KiB brotli larger)" >&2
@@ -42,16 +42,16 @@ fi
 cp src/js/smi-widget.js src/js/card.js src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css dist/
 cp -r examples dist/
-cp src/content/questionnaire.schema.json src/content/benchmark.schema.json dist/
+cp engine/content/questionnaire.schema.json engine/content/benchmark.schema.json dist/
 # One file per language besides English (which is inside the wasm): its questionnaire and
 # interface strings, fetched by the loader when a widget shows that language.
 mkdir -p dist/i18n
-for ui in src/content/ui.*.json; do
-  lang=${ui#src/content/ui.}; lang=${lang%.json}
+for ui in engine/content/ui.*.json; do
+  lang=${ui#engine/content/ui.}; lang=${lang%.json}
   [ "$lang" = en ] && continue
   node -e 'const fs = require("fs"); const [q, ui, out] = process.argv.slice(1);
     fs.writeFileSync(out, JSON.stringify({ questionnaire: JSON.parse(fs.readFileSync(q, "utf8")), ui: JSON.parse(fs.readFileSync(ui, "utf8")) }));' \
-    "src/content/questionnaire.$lang.json" "$ui" "dist/i18n/$lang.json"
+    "engine/content/questionnaire.$lang.json" "$ui" "dist/i18n/$lang.json"
 done
 # The stylesheet (minified) and the first screen, rendered natively with the widget's own
 # intro component in every language, into the loader and the translation files.

@@ -10,12 +10,12 @@
 //! console.
 
 use crate::content;
-use crate::engine::benchmark::Pack;
-use crate::engine::config::{Config, Theme, Warning};
-use crate::engine::events::Event;
-use crate::engine::questionnaire::{Problem, Questionnaire};
-use crate::engine::saved;
-use crate::engine::text::{Strings, Text};
+use crate::engine::assessment::questionnaire::{Problem, Questionnaire};
+use crate::engine::assessment::saved;
+use crate::engine::host::config::{Config, Theme, Warning};
+use crate::engine::host::events::Event;
+use crate::engine::result::benchmark::Pack;
+use crate::engine::result::text::{Strings, Text};
 use crate::platform;
 use crate::ui::{App, AppProps};
 use std::cell::{OnceCell, RefCell};
@@ -60,7 +60,7 @@ impl MountHandle {
 }
 
 /// Renders the assessment into `host`'s shadow root. `options` is an object of string
-/// values keyed by attribute name (see `engine::config`); `questionnaire`, when present,
+/// values keyed by attribute name (see `engine::host::config`); `questionnaire`, when present,
 /// holds a custom questionnaire's JSON text, and `questionnaire-error` why the loader could
 /// not fetch one. `helpers` are the loader's functions for the share actions
 /// (`svgToPng`, `saveFile`, `shareNative`, `printCard`, loaded on first use) and lead

@@ -5,8 +5,8 @@
 //! console; none throws into the host page. Policy (what to do when storage fails) belongs
 //! to the caller.
 
-use crate::engine::calendar::Date;
-use crate::engine::widget::DeliveryOutcome;
+use crate::engine::host::widget::DeliveryOutcome;
+use crate::engine::result::calendar::Date;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
 
@@ -194,7 +194,7 @@ async fn call_helper(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
 
 /// The result card's SVG as a PNG at twice its size (a `Blob`).
 pub async fn card_png(svg: &str) -> Result<JsValue, String> {
-    use crate::engine::card::{HEIGHT, WIDTH};
+    use crate::engine::result::card::{HEIGHT, WIDTH};
     call_helper(
         "svgToPng",
         &[svg.into(), WIDTH.into(), HEIGHT.into(), 2.0.into()],
@@ -274,7 +274,7 @@ pub fn focus_within(within: &NodeRef, id: &str) {
 /// Hands a lead to the loader, which POSTs it and keeps it in its outbox until the endpoint
 /// takes it. The loader answers "sent", "queued", "queued-memory" (no storage: retried while
 /// the page is open) or "rejected" (a 4xx answer); this is the one place that reads those.
-pub async fn deliver_lead(request: &crate::engine::lead::Request) -> DeliveryOutcome {
+pub async fn deliver_lead(request: &crate::engine::host::lead::Request) -> DeliveryOutcome {
     let answer = match crate::json::to_js(request) {
         Ok(request) => call_helper("deliverLead", &[request]).await,
         Err(why) => Err(why),

@@ -12,7 +12,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use smi_widget::content::{self, LANGUAGES};
+    use smi_engine::content::{self, LANGUAGES};
     use smi_widget::ui::intro::{Intro, IntroProps};
 
     let out = std::env::args()
@@ -32,7 +32,7 @@ fn main() {
         } else {
             let read = |name: &str| {
                 let path = format!(
-                    "{}/src/content/{name}.{lang}.json",
+                    "{}/engine/content/{name}.{lang}.json",
                     env!("CARGO_MANIFEST_DIR")
                 );
                 std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -44,7 +44,7 @@ fn main() {
             );
             content::translation(&text).unwrap_or_else(|p| panic!("{lang}: {p:?}"))
         };
-        let strings = smi_widget::engine::text::Text::new(strings);
+        let strings = smi_engine::result::text::Text::new(strings);
         let render = |lead: bool| {
             let props = IntroProps {
                 strings: strings.clone(),

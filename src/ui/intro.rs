@@ -1,7 +1,7 @@
 //! The first screen: what the assessment measures, how long it takes, that nothing leaves
 //! the browser, and the button to start (or resume).
 
-use crate::engine::text::{fill, minutes_for, Text};
+use crate::engine::result::text::{fill, minutes_for, Text};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

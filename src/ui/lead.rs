@@ -2,9 +2,9 @@
 //! privacy link, a message under each field that needs one, and the delivery status.
 //! Hook-free: the values, problems and status come from `widget`.
 
-use crate::engine::lead::{Field, Invalid, LeadConfig, SIZES};
-use crate::engine::text::{fill, Strings, Text};
-use crate::engine::widget::LeadStatus;
+use crate::engine::host::lead::{Field, Invalid, LeadConfig, SIZES};
+use crate::engine::host::widget::LeadStatus;
+use crate::engine::result::text::{fill, Strings, Text};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

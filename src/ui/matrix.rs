@@ -7,8 +7,8 @@
 //! threshold, which `embed` sets through the CSSOM (a `style` attribute would not pass a
 //! strict Content-Security-Policy).
 
-use crate::engine::matrix::{self, Quadrant};
-use crate::engine::questionnaire::{CategoryId, Questionnaire};
+use crate::engine::assessment::questionnaire::{CategoryId, Questionnaire};
+use crate::engine::result::matrix::{self, Quadrant};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

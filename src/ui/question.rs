@@ -1,8 +1,8 @@
 //! One question: progress, the prompt as the fieldset's legend, native radio inputs, and
 //! Back / Next. Submitting the form (Next, or Enter) moves on.
 
-use crate::engine::questionnaire::Item;
-use crate::engine::text::{fill, Text};
+use crate::engine::assessment::questionnaire::Item;
+use crate::engine::result::text::{fill, Text};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,13 +2,14 @@
 //! bars and the action plan. Hook-free, so it renders natively for golden HTML tests.
 
 use super::matrix::{Matrix, MatrixProps};
-use crate::engine::benchmark::{AxisComparison, Comparison, Pack, BANDS, MIN_RESPONDENTS};
-use crate::engine::config::Config;
-use crate::engine::path::Guidance;
-use crate::engine::questionnaire::{Axis, CategoryId, Questionnaire};
-use crate::engine::scoring::Outcome;
-use crate::engine::text::{fill, isolate, join, percent_encode, Strings, Text};
-use crate::engine::widget::{share_text, ShareMethod};
+use crate::engine::assessment::path::Guidance;
+use crate::engine::assessment::questionnaire::{Axis, CategoryId, Questionnaire};
+use crate::engine::assessment::scoring::Outcome;
+use crate::engine::host::config::Config;
+use crate::engine::host::widget::{share_text, ShareMethod};
+use crate::engine::result::benchmark::{AxisComparison, Comparison, Pack, BANDS, MIN_RESPONDENTS};
+use crate::engine::result::text::{fill, isolate, Strings, Text};
+use crate::engine::words::{join, percent_encode};
 use std::rc::Rc;
 use yew::prelude::*;
 

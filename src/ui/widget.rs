@@ -1,5 +1,5 @@
 //! The root of the widget: a thin shell over the engine's state machine
-//! (`engine::widget`). One `use_reducer` holds the machine's state; one effect hook carries
+//! (`engine::host::widget`). One `use_reducer` holds the machine's state; one effect hook carries
 //! out the effects each step returns, through `platform`, and feeds what comes back in as
 //! actions. Everything else here turns the state into views and view callbacks into actions.
 
@@ -8,15 +8,15 @@ use super::lead::{LeadForm, LeadProps};
 use super::question::{Question, QuestionProps};
 use super::result::{ResultProps, ResultView};
 use crate::content;
-use crate::engine::benchmark::Pack;
-use crate::engine::config::Config;
-use crate::engine::events::Event;
-use crate::engine::lead::{Field, Gate};
-use crate::engine::questionnaire::{Problem, Questionnaire};
-use crate::engine::text::Text;
-use crate::engine::widget::{
+use crate::engine::assessment::questionnaire::{Problem, Questionnaire};
+use crate::engine::host::config::Config;
+use crate::engine::host::events::Event;
+use crate::engine::host::lead::{Field, Gate};
+use crate::engine::host::widget::{
     self, Action, Boot, Context, Effect, Focus, ShareMethod, Shared, State,
 };
+use crate::engine::result::benchmark::Pack;
+use crate::engine::result::text::Text;
 use crate::engine::{Action as Flow, Step};
 use crate::platform;
 use std::cell::{Cell, RefCell};

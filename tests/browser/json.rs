@@ -2,11 +2,11 @@
 //! not the `serde_json` the native tests use: here the same content and the same bad input
 //! must give the same values and the same refusals.
 
-use smi_widget::content;
-use smi_widget::engine::events::{Completion, Event};
-use smi_widget::engine::lead::{lead_fields, parse_pairs, request, Field, LeadConfig};
-use smi_widget::engine::saved::{decode, encode, SavedError};
-use smi_widget::engine::{evaluate, Answers, Questionnaire, Session, Step};
+use smi_engine::assessment::saved::{decode, encode, SavedError};
+use smi_engine::content;
+use smi_engine::host::events::{Completion, Event};
+use smi_engine::host::lead::{lead_fields, parse_pairs, request, Field, LeadConfig};
+use smi_engine::{evaluate, Answers, Questionnaire, Session, Step};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -44,7 +44,7 @@ fn every_shipped_language_parses_and_round_trips() {
 fn bad_questionnaires_are_refused_with_the_reason() {
     // The file as written: the cases below edit its formatted text (the wasm embeds it
     // without whitespace, where these patterns would not be found).
-    let shipped = include_str!("../../src/content/questionnaire.en.json");
+    let shipped = include_str!("../../engine/content/questionnaire.en.json");
     let cases = [
         ("{ not json".to_owned(), "not a valid questionnaire: "),
         (r#"{"format_version": 1}"#.to_owned(), "missing field `id`"),
@@ -123,7 +123,7 @@ fn completion(q: &Questionnaire) -> Completion {
         &answers,
         &outcome,
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
-        smi_widget::engine::path::next(q, &answers).as_ref(),
+        smi_engine::assessment::path::next(q, &answers).as_ref(),
         None,
     ) {
         Event::Complete(c) => c,

@@ -14,9 +14,13 @@ macro_rules! translation {
     ($lang:literal) => {
         concat!(
             r#"{"questionnaire": "#,
-            include_str!(concat!("../../src/content/questionnaire.", $lang, ".json")),
+            include_str!(concat!(
+                "../../engine/content/questionnaire.",
+                $lang,
+                ".json"
+            )),
             r#", "ui": "#,
-            include_str!(concat!("../../src/content/ui.", $lang, ".json")),
+            include_str!(concat!("../../engine/content/ui.", $lang, ".json")),
             "}"
         )
     };
@@ -152,10 +156,10 @@ async fn destroy_empties_the_shadow_root() {
 /// `Intl` writes for the same day.
 #[wasm_bindgen_test]
 fn dates_match_the_browser_s_intl_in_every_language() {
-    use smi_widget::engine::calendar::{days_since_1970, Date};
-    let strings = |text: &str| smi_widget::content::translation(text).unwrap().1;
+    use smi_engine::result::calendar::{days_since_1970, Date};
+    let strings = |text: &str| smi_engine::content::translation(text).unwrap().1;
     let languages = [
-        ("en", smi_widget::content::strings().unwrap()),
+        ("en", smi_engine::content::strings().unwrap()),
         ("ms", strings(translation!("ms"))),
         ("ar", strings(translation!("ar"))),
         ("fa", strings(translation!("fa"))),

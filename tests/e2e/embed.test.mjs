@@ -120,7 +120,7 @@ test('invalid options fall back with warnings that name them, and the widget sti
 });
 
 test('a custom questionnaire is used, and a broken one is listed problem by problem', async () => {
-  const shipped = JSON.parse(await fs.readFile(path.join(ROOT, 'src/content/questionnaire.en.json'), 'utf8'));
+  const shipped = JSON.parse(await fs.readFile(path.join(ROOT, 'engine/content/questionnaire.en.json'), 'utf8'));
   const custom = structuredClone(shipped);
   custom.id = 'harbour-smi';
   custom.items[0].prompt = 'Who answers customers on social media at Harbour?';

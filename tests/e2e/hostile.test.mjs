@@ -199,7 +199,7 @@ test('a company name with characters XML forbids still exports the card as a PNG
 });
 
 test("a custom questionnaire that claims the id `smi` leaves the shipped one's progress alone", async () => {
-  const shipped = JSON.parse(await fs.readFile(path.join(ROOT, 'src/content/questionnaire.en.json'), 'utf8'));
+  const shipped = JSON.parse(await fs.readFile(path.join(ROOT, 'engine/content/questionnaire.en.json'), 'utf8'));
   const impostor = structuredClone(shipped);
   impostor.items[0].prompt = 'An impostor asks first';
   impostor.items.pop();

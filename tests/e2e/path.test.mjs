@@ -12,7 +12,7 @@ import { axeViolations } from './axe.mjs';
 const env = useServerAndBrowser();
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCREENSHOTS = path.resolve(HERE, '../screenshots');
-const ITEMS = JSON.parse(fs.readFileSync(path.resolve(HERE, '../../src/content/questionnaire.en.json'), 'utf8')).items;
+const ITEMS = JSON.parse(fs.readFileSync(path.resolve(HERE, '../../engine/content/questionnaire.en.json'), 'utf8')).items;
 const NAMES = { observer: 'Observer', conservative: 'Conservative', participant: 'Participant', 'social-first': '#SocialFirst' };
 
 // 13 investment items, then 14 innovation items.

@@ -1,9 +1,8 @@
-//! The engine is the functional core: it must not reach for the browser or the UI.
+//! The shape of the code: the engine crate reaches for no web crate and its domains depend
+//! one way; the views hold no state; no inline styles.
 
 use std::fs;
 use std::path::Path;
-
-const FORBIDDEN: [&str; 5] = ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
@@ -16,47 +15,146 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// Every path segment used in `source` that names a forbidden crate.
-fn forbidden_uses(source: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for (n, line) in source.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
-        for krate in FORBIDDEN {
-            let named = code
-                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .any(|word| word == krate);
-            if named {
-                found.push(format!("line {}: {}", n + 1, line.trim()));
+/// The engine crate's dependencies, resolved for `platform` (a target triple), by name.
+fn engine_dependencies(platform: &str) -> Vec<String> {
+    use serde_json::Value;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = std::process::Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--offline",
+            "--filter-platform",
+            platform,
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let nodes = metadata["resolve"]["nodes"].as_array().unwrap();
+    let name_of = |id: &str| {
+        metadata["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .map(|p| p["name"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let engine = nodes
+        .iter()
+        .find(|n| name_of(n["id"].as_str().unwrap()) == "smi-engine")
+        .expect("the engine is a workspace member");
+    // Every package reachable from the engine through normal (not dev) dependencies.
+    let mut seen = vec![engine["id"].as_str().unwrap().to_owned()];
+    let mut next = 0;
+    while next < seen.len() {
+        let node = nodes
+            .iter()
+            .find(|n| n["id"] == seen[next].as_str())
+            .unwrap();
+        for dep in node["deps"].as_array().unwrap() {
+            let normal = dep["dep_kinds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["kind"].is_null());
+            let id = dep["pkg"].as_str().unwrap().to_owned();
+            if normal && !seen.contains(&id) {
+                seen.push(id);
             }
         }
+        next += 1;
     }
-    found
+    seen.iter().map(|id| name_of(id)).collect()
 }
 
-#[test]
-fn the_check_itself_catches_an_import() {
-    assert_eq!(forbidden_uses("use yew::prelude::*;").len(), 1);
-    assert_eq!(forbidden_uses("let x = web_sys::window();").len(), 1);
-    assert!(forbidden_uses("// mentions yew in a comment").is_empty());
-    assert!(forbidden_uses("let yewtree = 1;").is_empty());
-}
+const WEB_CRATES: [&str; 6] = [
+    "yew",
+    "web-sys",
+    "wasm-bindgen",
+    "gloo",
+    "js-sys",
+    "serde-wasm-bindgen",
+];
 
+/// The compiler keeps the engine pure: natively, no web crate is among its dependencies at
+/// all, so engine code that reached for one would not build. In the wasm its only way to
+/// the platform is `smi-json` (the browser's JSON), and none of its own dependencies is a
+/// web crate.
 #[test]
-fn engine_imports_no_web_crate() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"),
-        &mut files,
-    );
-    assert!(files.len() >= 5, "engine sources found: {files:?}");
-    for file in files {
-        let source = fs::read_to_string(&file).unwrap();
-        let hits = forbidden_uses(&source);
+fn the_engine_crate_depends_on_no_web_crate() {
+    let host = std::process::Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let host = host
+        .lines()
+        .find_map(|l| l.strip_prefix("host: "))
+        .expect("rustc names its host")
+        .to_owned();
+    let native = engine_dependencies(&host);
+    assert!(native.contains(&"serde".to_owned()), "{native:?}");
+    let web: Vec<_> = native
+        .iter()
+        .filter(|d| WEB_CRATES.contains(&d.as_str()))
+        .collect();
+    assert!(web.is_empty(), "natively the engine pulls in {web:?}");
+
+    let wasm = engine_dependencies("wasm32-unknown-unknown");
+    let engine_manifest =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("engine/Cargo.toml"))
+            .unwrap();
+    for krate in WEB_CRATES {
         assert!(
-            hits.is_empty(),
-            "{} uses a web crate: {hits:?}",
-            file.display()
+            !engine_manifest.contains(&format!("\n{krate} =")),
+            "the engine names {krate} itself"
         );
+    }
+    // Through smi-json only: the wasm's JSON is the browser's.
+    assert!(wasm.contains(&"smi-json".to_owned()) && wasm.contains(&"js-sys".to_owned()));
+    assert!(
+        !wasm.contains(&"yew".to_owned())
+            && !wasm.contains(&"web-sys".to_owned())
+            && !wasm.contains(&"gloo".to_owned())
+    );
+}
+
+/// Sources under `dir` (from the repository's root), as (file, text).
+fn sources(dir: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    files
+        .into_iter()
+        .map(|f| (f.display().to_string(), fs::read_to_string(&f).unwrap()))
+        .collect()
+}
+
+/// The engine's domains depend one way: `assessment` on neither of the others, `result` not
+/// on `host`.
+#[test]
+fn the_engine_domains_depend_one_way() {
+    for (dir, forbidden) in [
+        (
+            "engine/src/assessment",
+            &["crate::result", "crate::host"][..],
+        ),
+        ("engine/src/result", &["crate::host"][..]),
+    ] {
+        let files = sources(dir);
+        assert!(files.len() >= 5, "{dir}: {files:?}");
+        for (file, text) in files {
+            for path in forbidden {
+                assert!(!text.contains(path), "{file} uses {path}");
+            }
+        }
     }
 }
 
@@ -120,8 +218,8 @@ fn views_hold_no_state_and_run_no_effects() {
             continue;
         }
         let source = fs::read_to_string(&path).unwrap();
-        // `engine::widget` (the machine's types) is the engine's, not the shell.
-        let source = source.replace("engine::widget", "engine::machine");
+        // `engine::host::widget` (the machine's types) is the engine's, not the shell.
+        let source = source.replace("engine::host::widget", "engine::machine");
         let hits = uses_of(&source, &SHELL_ONLY);
         assert!(hits.is_empty(), "{name}: {hits:?}");
         checked += 1;
@@ -137,7 +235,7 @@ fn views_hold_no_state_and_run_no_effects() {
 fn the_loader_looks_for_saved_progress_where_the_widget_saves_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let smi = crate::support::smi();
-    use smi_widget::engine::saved::storage_key;
+    use smi_engine::assessment::saved::storage_key;
     assert_eq!(storage_key(Some(smi), None, ""), "smi-widget:smi");
     assert_eq!(storage_key(Some(smi), None, "hero"), "smi-widget:smi:hero");
     let embed = fs::read_to_string(root.join("src/embed.rs")).unwrap();
@@ -145,9 +243,10 @@ fn the_loader_looks_for_saved_progress_where_the_widget_saves_it() {
     let loader = fs::read_to_string(root.join("src/js/smi-widget.js")).unwrap();
     assert!(loader.contains("const id = element.id ? `:${element.id}` : '';"));
     assert!(loader.contains("localStorage.getItem(`smi-widget:smi${id}`)"));
-    for lang in smi_widget::content::LANGUAGES {
-        let text = fs::read_to_string(root.join(format!("src/content/questionnaire.{lang}.json")))
-            .unwrap();
+    for lang in smi_engine::content::LANGUAGES {
+        let text =
+            fs::read_to_string(root.join(format!("engine/content/questionnaire.{lang}.json")))
+                .unwrap();
         assert!(
             text.contains(r#""id": "smi","#),
             "{lang}: the shipped questionnaire's id"

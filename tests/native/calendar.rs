@@ -1,7 +1,7 @@
 //! Gregorian day counts and the Solar Hijri (Persian) calendar, against dates whose
 //! equivalents are known (Nowruz, the leap day of a leap year, year ends).
 
-use smi_widget::engine::calendar::{days_since_1970, Calendar, Date};
+use smi_engine::result::calendar::{days_since_1970, Calendar, Date};
 
 const fn date(year: i32, month: u32, day: u32) -> Date {
     Date { year, month, day }

@@ -3,10 +3,10 @@
 
 use crate::support::{answers, smi};
 use proptest::prelude::*;
-use smi_widget::content;
-use smi_widget::engine::benchmark::{Comparison, Pack};
-use smi_widget::engine::card::{self, wrap, CardInput};
-use smi_widget::engine::{evaluate, CategoryId};
+use smi_engine::content;
+use smi_engine::result::benchmark::{Comparison, Pack};
+use smi_engine::result::card::{self, wrap, CardInput};
+use smi_engine::{evaluate, CategoryId};
 
 fn render(digits: &str, rtl: bool, company: Option<&str>, cta: Option<(&str, &str)>) -> String {
     render_compared(digits, rtl, company, cta, None)
@@ -31,7 +31,7 @@ fn render_compared(
         logo: Some("/logo.svg?a=1&b=2"),
         accent: ("#2f48c8", "#ffffff"),
         cta,
-        next: smi_widget::engine::path::next(smi(), &answers(digits))
+        next: smi_engine::assessment::path::next(smi(), &answers(digits))
             .map(|n| (smi().category(n.category).name.as_str(), n.changes.len())),
         comparison: pack.map(|p| Comparison::new(p, &outcome)),
     })

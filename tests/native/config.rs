@@ -2,7 +2,7 @@
 //! it, and brand colours always get a readable text colour.
 
 use proptest::prelude::*;
-use smi_widget::engine::config::{
+use smi_engine::host::config::{
     accent_for, contrast, nearest_with_contrast, parse_hex_colour, Config, Cta, Theme,
 };
 
@@ -165,7 +165,7 @@ proptest! {
     /// warning names an option that was given.
     #[test]
     fn any_options_parse(pairs in prop::collection::vec(("(lang|lead|[a-z-]{0,12})", ".{0,40}"), 0..12)) {
-        use smi_widget::engine::config::OPTIONS;
+        use smi_engine::host::config::OPTIONS;
         let pairs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
         let (_, warnings) = Config::parse(pairs.clone(), LANGS);
         let free = |n: &str| ["id", "class", "style", "slot", "hidden", "title", "tabindex", "part", "dir"].contains(&n)
@@ -197,7 +197,7 @@ fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
 /// listed but not observed, or missing from the shortcode's documentation.
 #[test]
 fn the_option_list_the_parser_and_the_element_agree() {
-    use smi_widget::engine::config::OPTIONS;
+    use smi_engine::host::config::OPTIONS;
     let mut listed: Vec<String> = OPTIONS.iter().map(|o| o.to_string()).collect();
     listed.sort();
     for name in OPTIONS {
@@ -211,7 +211,7 @@ fn the_option_list_the_parser_and_the_element_agree() {
     }
     // The parser's arms: lines of its `match name` block, at the arms' indentation, that
     // start with a quoted name; every quoted name before the arrow counts.
-    let source = include_str!("../../src/engine/config.rs");
+    let source = include_str!("../../engine/src/host/config.rs");
     let block = &source
         [source.find("match name {").unwrap()..source.find("_ if GLOBAL_ATTRIBUTES").unwrap()];
     let indent = "                \"";
@@ -251,7 +251,7 @@ fn the_option_list_the_parser_and_the_element_agree() {
 
 #[test]
 fn the_square_root_power_matches_powf_for_every_channel() {
-    use smi_widget::engine::config::pow_2_4;
+    use smi_engine::host::config::pow_2_4;
     for c in 0..=255u8 {
         let x = (f64::from(c) / 255.0 + 0.055) / 1.055;
         let (ours, libm) = (pow_2_4(x), x.powf(2.4));

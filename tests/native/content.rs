@@ -1,8 +1,8 @@
 //! The shipped content: it parses, validates, and covers what the SMI's seed names.
 
 use crate::support::smi;
-use smi_widget::content;
-use smi_widget::engine::questionnaire::{Axis, CategoryId, Questionnaire};
+use smi_engine::assessment::questionnaire::{Axis, CategoryId, Questionnaire};
+use smi_engine::content;
 
 #[test]
 fn shipped_questionnaire_validates() {
@@ -22,7 +22,7 @@ fn embedded_english_is_the_files_compacted() {
         (content::QUESTIONNAIRE_EN, "questionnaire.en.json"),
         (content::UI_EN, "ui.en.json"),
     ] {
-        let source = std::fs::read_to_string(format!("src/content/{file}")).unwrap();
+        let source = std::fs::read_to_string(format!("engine/content/{file}")).unwrap();
         let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
         assert_eq!(parse(embedded), parse(&source), "{file}");
         assert!(
@@ -162,7 +162,7 @@ fn an_axis_without_items_is_a_problem() {
 /// every "… minutes" in them is the widget's figure, in words.
 #[test]
 fn the_host_pages_give_the_widgets_duration() {
-    use smi_widget::engine::text::minutes_for;
+    use smi_engine::result::text::minutes_for;
     let minutes = minutes_for(crate::support::smi().items.len());
     let words = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -2,9 +2,9 @@
 
 use crate::support::{answers, smi};
 use serde_json::{json, Value};
-use smi_widget::engine::evaluate;
-use smi_widget::engine::events::Event;
-use smi_widget::engine::path::next;
+use smi_engine::assessment::path::next;
+use smi_engine::evaluate;
+use smi_engine::host::events::Event;
 
 fn detail(event: &Event) -> Value {
     serde_json::from_str(&event.detail()).unwrap()
@@ -87,7 +87,7 @@ fn complete_detail_text_is_pinned() {
 
 #[test]
 fn lead_carries_the_trimmed_non_empty_fields_and_the_result() {
-    use smi_widget::engine::lead::Field;
+    use smi_engine::host::lead::Field;
     let a = answers("1010101010101 23232323232323");
     let outcome = evaluate(smi(), &a).unwrap();
     let Event::Complete(result) =
@@ -100,7 +100,7 @@ fn lead_carries_the_trimmed_non_empty_fields_and_the_result() {
         (Field::Email, "ada@example.com".to_owned()),
         (Field::Company, "  ".to_owned()),
     ];
-    let event = Event::lead("L1", &values, result);
+    let event = Event::lead("L1", smi_engine::host::lead::filled(&values), result);
     assert_eq!(event.name(), "smi:lead");
     let d = detail(&event);
     assert_eq!(d["lead_id"], "L1");

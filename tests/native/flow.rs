@@ -2,7 +2,7 @@
 
 use crate::support::{answers, smi};
 use proptest::prelude::*;
-use smi_widget::engine::{apply, evaluate, Action, Session, Step};
+use smi_engine::{apply, evaluate, Action, Session, Step};
 
 /// Runs `actions` from a fresh session and returns where it ends.
 fn run(actions: &[Action]) -> Session {
@@ -113,7 +113,7 @@ proptest! {
         prop_assert_eq!(s.step, Step::Result);
         let in_order: Vec<_> = choices.iter().map(|&c| Some(c)).collect();
         prop_assert_eq!(&s.answers.0, &in_order);
-        let direct = evaluate(smi(), &smi_widget::engine::Answers(in_order)).unwrap();
+        let direct = evaluate(smi(), &smi_engine::Answers(in_order)).unwrap();
         prop_assert_eq!(evaluate(smi(), &s.answers).unwrap(), direct);
     }
 }

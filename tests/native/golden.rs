@@ -2,8 +2,8 @@
 //! fixture per category. Review a change with `INSTA_UPDATE=always cargo test` and `git diff`.
 
 use crate::support::{answers, smi};
-use smi_widget::content;
-use smi_widget::engine::evaluate;
+use smi_engine::content;
+use smi_engine::evaluate;
 use smi_widget::ui::result::{ResultProps, ResultView};
 use std::rc::Rc;
 use yew::LocalServerRenderer;
@@ -24,7 +24,7 @@ async fn render_props(
 ) -> String {
     let props = ResultProps {
         questionnaire: Rc::new(smi().clone()),
-        strings: smi_widget::engine::text::Text::new(content::strings().unwrap()),
+        strings: smi_engine::result::text::Text::new(content::strings().unwrap()),
         outcome: evaluate(smi(), &answers(digits)).unwrap(),
         heading_ref: Default::default(),
         on_restart: Default::default(),
@@ -42,7 +42,10 @@ async fn render_props(
         shared,
         on_take: Default::default(),
         first_screen,
-        guidance: Rc::new(smi_widget::engine::path::guidance(smi(), &answers(digits))),
+        guidance: Rc::new(smi_engine::assessment::path::guidance(
+            smi(),
+            &answers(digits),
+        )),
         on_revisit: Default::default(),
     };
     let html = LocalServerRenderer::<ResultView>::with_props(props)

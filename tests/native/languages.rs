@@ -3,12 +3,12 @@
 //! questionnaire's shape, so share links and saved progress work across languages.
 
 use serde_json::Value;
-use smi_widget::content::{self, LANGUAGES};
-use smi_widget::engine::calendar::Date;
-use smi_widget::engine::text::Strings;
+use smi_engine::content::{self, LANGUAGES};
+use smi_engine::result::calendar::Date;
+use smi_engine::result::text::Strings;
 use std::collections::BTreeSet;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/content");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/engine/content");
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -115,18 +115,16 @@ fn translations_have_the_english_shape() {
             (en.id.as_str(), en.threshold),
             "{lang}"
         );
-        let pillars = |q: &smi_widget::engine::Questionnaire| {
+        let pillars = |q: &smi_engine::Questionnaire| {
             q.pillars.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
         };
         assert_eq!(pillars(&q), pillars(&en), "{lang}");
-        let categories = |q: &smi_widget::engine::Questionnaire| {
-            q.categories.iter().map(|c| c.id).collect::<Vec<_>>()
-        };
+        let categories =
+            |q: &smi_engine::Questionnaire| q.categories.iter().map(|c| c.id).collect::<Vec<_>>();
         assert_eq!(categories(&q), categories(&en), "{lang}");
         for (a, b) in q.items.iter().zip(&en.items) {
-            let scores = |i: &smi_widget::engine::Item| {
-                i.choices.iter().map(|c| c.score).collect::<Vec<_>>()
-            };
+            let scores =
+                |i: &smi_engine::Item| i.choices.iter().map(|c| c.score).collect::<Vec<_>>();
             assert_eq!(
                 (a.axis, &a.pillar, a.weight, scores(a), a.help.is_some()),
                 (b.axis, &b.pillar, b.weight, scores(b), b.help.is_some()),
@@ -144,7 +142,7 @@ fn translations_have_the_english_shape() {
 
 #[test]
 fn the_loader_knows_the_same_languages() {
-    let loader = read("../js/smi-widget.js");
+    let loader = read("../../src/js/smi-widget.js");
     let line = loader
         .lines()
         .find(|l| l.starts_with("const LANGUAGES = "))
@@ -158,7 +156,7 @@ fn the_loader_knows_the_same_languages() {
 /// WordPress plugin's settings page and block.
 #[test]
 fn every_language_choice_offers_the_same_languages() {
-    use smi_widget::engine::config::OPTION_DOCS;
+    use smi_engine::host::config::OPTION_DOCS;
     // Each non-empty text that follows `marker` in `text`, up to `close`.
     let after = |text: &str, marker: &str, close: char| -> Vec<String> {
         text.split(marker)
@@ -255,7 +253,7 @@ fn date_and_digit_keys_are_checked() {
     let english: serde_json::Map<String, Value> =
         serde_json::from_str(&read("ui.en.json")).unwrap();
     let with = |key: &str, value: &str| {
-        let mut map: smi_widget::engine::pairs::Pairs<String, String> = english
+        let mut map: smi_engine::pairs::Pairs<String, String> = english
             .iter()
             .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
             .collect();

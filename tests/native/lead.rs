@@ -3,10 +3,10 @@
 use crate::support::{answers, smi};
 use proptest::prelude::*;
 use serde_json::Value;
-use smi_widget::engine::config::Config;
-use smi_widget::engine::evaluate;
-use smi_widget::engine::events::{Completion, Event};
-use smi_widget::engine::lead::{
+use smi_engine::evaluate;
+use smi_engine::host::config::Config;
+use smi_engine::host::events::{Completion, Event};
+use smi_engine::host::lead::{
     check, is_email, lead_fields, parse_fields, parse_pairs, request, utm, Field, Format, Gate,
     Invalid, LeadConfig,
 };
@@ -19,7 +19,7 @@ fn completion() -> Completion {
         &a,
         &outcome,
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
-        smi_widget::engine::path::next(smi(), &a).as_ref(),
+        smi_engine::assessment::path::next(smi(), &a).as_ref(),
         None,
     ) {
         Event::Complete(c) => c,

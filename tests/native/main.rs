@@ -3,7 +3,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod architecture;
-mod benchmark;
 mod calendar;
 mod card;
 mod config;

@@ -2,7 +2,7 @@
 //! any inserts and removals, the same JSON both ways.
 
 use proptest::prelude::*;
-use smi_widget::engine::pairs::Pairs;
+use smi_engine::pairs::Pairs;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]

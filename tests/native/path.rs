@@ -1,12 +1,12 @@
-//! What moves a company up (`engine::path`): the shortest path to the next category checked
+//! What moves a company up (`engine::assessment::path`): the shortest path to the next category checked
 //! against brute force on random questionnaires, the Observer's tie rule, the cusp margin,
 //! and what keeps a #SocialFirst company there.
 
 use crate::support::{answers, any_answers, smi};
 use proptest::prelude::*;
-use smi_widget::engine::path::{cusps, keep, next, Change, Cusp};
-use smi_widget::engine::questionnaire::{Axis, CategoryId, Choice, Item, ItemId};
-use smi_widget::engine::{evaluate, Answers, Questionnaire};
+use smi_engine::assessment::path::{cusps, keep, next, Change, Cusp};
+use smi_engine::assessment::questionnaire::{Axis, CategoryId, Choice, Item, ItemId};
+use smi_engine::{evaluate, Answers, Questionnaire};
 
 fn axis_score(q: &Questionnaire, a: &Answers, axis: Axis) -> u8 {
     let o = evaluate(q, a).unwrap();

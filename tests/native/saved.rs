@@ -2,8 +2,8 @@
 
 use crate::support::{answers, smi};
 use proptest::prelude::*;
-use smi_widget::engine::saved::{decode, encode, SavedError};
-use smi_widget::engine::{Session, Step};
+use smi_engine::assessment::saved::{decode, encode, SavedError};
+use smi_engine::{Session, Step};
 
 fn mid_session() -> Session {
     let mut s = Session {
@@ -18,7 +18,7 @@ fn mid_session() -> Session {
 
 #[test]
 fn progress_of_a_custom_questionnaire_never_shares_a_key_with_another() {
-    use smi_widget::engine::saved::storage_key;
+    use smi_engine::assessment::saved::storage_key;
     // The shipped SMI keeps the key earlier versions wrote, whatever the language.
     assert_eq!(storage_key(Some(smi()), None, ""), "smi-widget:smi");
     assert_eq!(
@@ -27,7 +27,7 @@ fn progress_of_a_custom_questionnaire_never_shares_a_key_with_another() {
     );
     assert_eq!(storage_key(None, None, ""), "smi-widget:invalid");
     // A custom questionnaire that claims the id `smi`, even with the SMI's very items.
-    let text = include_str!("../../src/content/questionnaire.en.json");
+    let text = include_str!("../../engine/content/questionnaire.en.json");
     let copy = storage_key(Some(smi()), Some(text), "");
     assert!(copy.starts_with("smi-widget:custom:smi:"), "{copy}");
     assert_ne!(copy, storage_key(Some(smi()), None, ""));

@@ -1,12 +1,12 @@
 //! The JSON Schemas of the questionnaire and benchmark pack formats, derived from the Rust
-//! types, are committed at `src/content/*.schema.json` and shipped in `dist/`. These tests
+//! types, are committed at `engine/content/*.schema.json` and shipped in `dist/`. These tests
 //! fail when the types and the files drift apart; `SCHEMA_UPDATE=1 cargo test schema`
 //! rewrites the files.
 
 use serde_json::Value;
-use smi_widget::content;
-use smi_widget::engine::benchmark::Pack;
-use smi_widget::engine::Questionnaire;
+use smi_engine::content;
+use smi_engine::result::benchmark::Pack;
+use smi_engine::Questionnaire;
 
 fn generated(schema: schemars::Schema, title: &str) -> String {
     let mut schema = serde_json::to_value(schema).unwrap();
@@ -26,7 +26,7 @@ fn pack_schema() -> String {
 }
 
 fn matches_committed(name: &str, generated: &str) {
-    let path = format!("src/content/{name}.schema.json");
+    let path = format!("engine/content/{name}.schema.json");
     crate::support::matches_committed(&path, generated, "SCHEMA_UPDATE", "schema");
 }
 

@@ -2,8 +2,8 @@
 
 use crate::support::{answers, any_answers, smi};
 use proptest::prelude::*;
-use smi_widget::engine::questionnaire::{CategoryId, Choice};
-use smi_widget::engine::{evaluate, Answers};
+use smi_engine::assessment::questionnaire::{CategoryId, Choice};
+use smi_engine::{evaluate, Answers};
 
 // The shipped order is 13 investment items, then 14 innovation items.
 // Investment weights: 3 3 3 2 2 2 2 2 3 2 2 1 1 (28 in all).

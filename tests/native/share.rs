@@ -4,7 +4,7 @@
 use crate::support::{answers, any_answers, smi};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use smi_widget::engine::share::{code_in_fragment, decode, encode, link, ShareError};
+use smi_engine::assessment::share_code::{code_in_fragment, decode, encode, link, ShareError};
 
 /// Codes shipped in links. Each must keep decoding to the same answers forever.
 const GOLDEN: [(&str, &str); 3] = [
@@ -138,8 +138,8 @@ proptest! {
 /// with a message that names the limit, instead of losing its share block.
 #[test]
 fn a_questionnaire_too_large_for_share_codes_is_refused() {
-    use smi_widget::engine::questionnaire::{Choice, ItemId};
-    use smi_widget::engine::share::TOO_LARGE;
+    use smi_engine::assessment::questionnaire::{Choice, ItemId};
+    use smi_engine::assessment::share_code::TOO_LARGE;
     let sized = |n: usize| {
         let mut q = smi().clone();
         let template = q.items[0].clone();
@@ -158,21 +158,21 @@ fn a_questionnaire_too_large_for_share_codes_is_refused() {
             .collect();
         q
     };
-    let refusal = |q: &smi_widget::engine::Questionnaire| {
+    let refusal = |q: &smi_engine::Questionnaire| {
         q.validate()
             .into_iter()
             .find(|p| p.message == TOO_LARGE)
             .map(|p| p.to_string())
     };
     assert_eq!(refusal(&sized(55)), None);
-    assert!(encode(&sized(55), &smi_widget::engine::Answers(vec![Some(4); 55])).is_ok());
+    assert!(encode(&sized(55), &smi_engine::Answers(vec![Some(4); 55])).is_ok());
     let message = refusal(&sized(56)).expect("56 items of 5 choices are refused");
     assert!(
         message.contains("share code") && message.contains("2^128"),
         "{message}"
     );
     assert_eq!(
-        encode(&sized(56), &smi_widget::engine::Answers(vec![Some(4); 56])),
+        encode(&sized(56), &smi_engine::Answers(vec![Some(4); 56])),
         Err(ShareError::TooLarge)
     );
 }

@@ -1,8 +1,8 @@
 //! Shared fixtures: the shipped questionnaire and answer sets written as digit strings.
 
 use proptest::prelude::*;
-use smi_widget::content;
-use smi_widget::engine::{Answers, Questionnaire};
+use smi_engine::content;
+use smi_engine::{Answers, Questionnaire};
 use std::sync::OnceLock;
 
 pub fn smi() -> &'static Questionnaire {

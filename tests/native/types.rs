@@ -1,6 +1,6 @@
 //! The TypeScript declarations (`src/js/smi-widget.d.ts`) and the Custom Elements Manifest
 //! (`src/js/custom-elements.json`) that the npm package ships, generated from the Rust types
-//! that build the events (`engine::events`), the benchmark pack's type, and the option table
+//! that build the events (`engine::host::events`), the benchmark pack's type, and the option table
 //! the parser reads (`config::OPTIONS`, described by `config::OPTION_DOCS`), and the WordPress
 //! plugin's allowlist of options (`wordpress/smi-assessment/options.php`, from the same table
 //! and `config::LEAD_ROUTING`). These tests fail
@@ -8,12 +8,12 @@
 //! types` rewrites them.
 
 use serde_json::{json, Value};
-use smi_widget::engine::benchmark::{Axes, Categories, Pack};
-use smi_widget::engine::config::{LEAD_ROUTING, OPTIONS, OPTION_DOCS};
-use smi_widget::engine::events::{
+use smi_engine::host::config::{LEAD_ROUTING, OPTIONS, OPTION_DOCS};
+use smi_engine::host::events::{
     AnswerDetail, BenchmarkDetail, ChangeDetail, Completion, ErrorDetail, LeadDetail, NextDetail,
     PillarScore, ReadyDetail, ShareDetail, StartDetail,
 };
+use smi_engine::result::benchmark::{Axes, Categories, Pack};
 use ts_rs::{Config, TS};
 
 /// Every event: its name, its detail's TypeScript name and when it is dispatched.

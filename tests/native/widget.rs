@@ -1,18 +1,19 @@
-//! The widget's behaviour as a state machine (`engine::widget`): each test runs actions from
+//! The widget's behaviour as a state machine (`engine::host::widget`): each test runs actions from
 //! a booted state and compares every effect, in order, with what is expected. Effects are
 //! written as one short line each, so an expectation reads as what the shell will do.
 
 use crate::support::{answers, smi};
 use proptest::prelude::*;
-use smi_widget::content;
-use smi_widget::engine::config::Config;
-use smi_widget::engine::events::{AnswerDetail, ErrorDetail, Event, ShareDetail, StartDetail};
-use smi_widget::engine::lead::{Field, Invalid};
-use smi_widget::engine::widget::{
+use smi_engine::assessment::{saved, share_code};
+use smi_engine::content;
+use smi_engine::host::config::Config;
+use smi_engine::host::events::{AnswerDetail, ErrorDetail, Event, ShareDetail, StartDetail};
+use smi_engine::host::lead::{Field, Invalid};
+use smi_engine::host::widget::{
     apply, boot, Action, Boot, Context, DeliveryOutcome, Effect, Focus, LeadStatus, ShareMethod,
     ShareStatus, Shared, State,
 };
-use smi_widget::engine::{evaluate, saved, share, Action as Flow, Answers, Session, Step};
+use smi_engine::{evaluate, Action as Flow, Answers, Session, Step};
 use std::rc::Rc;
 
 const KEY: &str = "smi-widget:test";
@@ -22,7 +23,7 @@ fn ctx(options: &[(&str, &str)]) -> Context {
     assert!(warnings.is_empty(), "{warnings:?}");
     Context {
         questionnaire: Rc::new(smi().clone()),
-        strings: smi_widget::engine::text::Text::new(content::strings().unwrap()),
+        strings: smi_engine::result::text::Text::new(content::strings().unwrap()),
         config: Rc::new(config),
         rtl: false,
         storage_key: KEY.into(),
@@ -612,7 +613,7 @@ fn delete_my_data() {
 #[test]
 fn a_shared_link_shows_that_result_until_the_visitor_takes_the_assessment() {
     let c = ctx(&[]);
-    let code = share::encode(smi(), &answers(DIGITS)).unwrap();
+    let code = share_code::encode(smi(), &answers(DIGITS)).unwrap();
     let (s, effects) = boot(
         &c,
         "en",

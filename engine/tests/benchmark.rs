@@ -1,12 +1,18 @@
 //! Benchmark packs: the percentile rule, the parser's refusals, the comparison shown, and
 //! the `smi-benchmark` command on a generated fixture.
+#![cfg(not(target_arch = "wasm32"))]
 
-use crate::support::{any_answers, smi};
+// The fixtures the widget's native tests use (the shipped questionnaire, answer sets).
+#[allow(dead_code)]
+#[path = "../../tests/native/support.rs"]
+mod support;
+
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use smi_widget::engine::benchmark::{ahead_of, Comparison, Pack, MIN_RESPONDENTS};
-use smi_widget::engine::{evaluate, Axis, CategoryId};
+use smi_engine::result::benchmark::{ahead_of, Comparison, Pack, MIN_RESPONDENTS};
+use smi_engine::{evaluate, Axis, CategoryId};
 use std::process::Command;
+use support::{any_answers, smi};
 
 /// A pack of `n` respondents at the given (investment, innovation) scores.
 fn pack_of(scores: &[(u8, u8)]) -> Pack {
@@ -98,11 +104,7 @@ fn generated_scores(n: usize, seed: u64) -> Vec<(u8, u8)> {
 
 #[test]
 fn fewer_than_thirty_respondents_give_no_percentages() {
-    let outcome = evaluate(
-        smi(),
-        &crate::support::answers("1010101010101 23232323232323"),
-    )
-    .unwrap();
+    let outcome = evaluate(smi(), &support::answers("1010101010101 23232323232323")).unwrap();
     let pack = pack_of(&generated_scores(MIN_RESPONDENTS as usize - 1, 7));
     let c = Comparison::new(&pack, &outcome);
     assert_eq!((c.n, c.axes.is_none(), c.categories), (29, true, None));

@@ -6,7 +6,7 @@
 //! console line, never the widget. Names the widget does not know are reported the same way,
 //! except the global HTML attributes (`id`, `class`, `data-*`, …) a host page may add freely.
 
-use super::lead::{self, Format, Gate, LeadConfig};
+use crate::host::lead::{self, Format, Gate, LeadConfig};
 use std::fmt;
 
 /// Every option the widget reads, as attribute names (the JS API uses their camelCase).
@@ -171,7 +171,7 @@ impl Config {
                             name,
                             format!(
                                 "\"{value}\" is not one of the languages this build has ({}); using the page's language.",
-                                super::text::join(languages, ", ")
+                                crate::words::join(languages, ", ")
                             ),
                         );
                     }
@@ -257,7 +257,7 @@ impl Config {
                 _ if GLOBAL_ATTRIBUTES.contains(&name)
                     || name.starts_with("data-")
                     || name.starts_with("aria-") => {}
-                _ => warn(name, format!("is not an option of this widget; the options are {}.", super::text::join(&OPTIONS, ", "))),
+                _ => warn(name, format!("is not an option of this widget; the options are {}.", crate::words::join(&OPTIONS, ", "))),
             }
         }
         match (cta_label, cta_url) {

@@ -4,7 +4,7 @@
 //! *rounded* axis scores, so the number a visitor sees and the quadrant they are placed in
 //! can never disagree. Nothing here knows about steps or rendering.
 
-use super::questionnaire::{Axis, CategoryId, PillarId, Questionnaire};
+use crate::assessment::questionnaire::{Axis, CategoryId, PillarId, Questionnaire};
 use serde::{Deserialize, Serialize};
 
 /// One entry per item, in questionnaire order: the chosen choice's index, if answered.

@@ -1,4 +1,4 @@
-//! `smi-benchmark`: builds a benchmark pack (`engine::benchmark::Pack`) from the results a
+//! `smi-benchmark`: builds a benchmark pack (`engine::result::benchmark::Pack`) from the results a
 //! host collected, for the widget's `benchmark` option.
 //!
 //! ```text
@@ -25,9 +25,9 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use serde_json::{Map, Value};
-    use smi_widget::engine::benchmark::{percent, Pack, MIN_RESPONDENTS};
-    use smi_widget::engine::lead::parse_pairs;
-    use smi_widget::engine::CategoryId;
+    use smi_engine::host::lead::parse_pairs;
+    use smi_engine::result::benchmark::{percent, Pack, MIN_RESPONDENTS};
+    use smi_engine::CategoryId;
     use std::collections::HashSet;
     use std::io::{Read, Write};
     use std::process::ExitCode;
@@ -76,7 +76,7 @@ mod cli {
         let questionnaire = match questionnaire {
             Some(id) => id,
             None => {
-                smi_widget::content::questionnaire()
+                smi_engine::content::questionnaire()
                     .map_err(|_| "the shipped questionnaire does not parse")?
                     .id
             }

@@ -2,7 +2,7 @@
 //! and where a quadrant's name goes so that it does not cover the company's dot. The
 //! widget's matrix (`ui::matrix`) and the card's (`card`) both draw from this one table.
 
-use super::questionnaire::CategoryId;
+use crate::assessment::questionnaire::CategoryId;
 
 /// One quadrant of a square plot `size` across, y growing downward (investment grows up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

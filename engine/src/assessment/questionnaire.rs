@@ -194,7 +194,7 @@ impl Problem {
     /// `problems` as one line, each as it displays, separated by "; ".
     pub fn list(problems: &[Problem]) -> String {
         let each: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        super::text::join(&each, "; ")
+        crate::words::join(&each, "; ")
     }
 }
 
@@ -211,14 +211,14 @@ impl fmt::Display for Problem {
 impl Questionnaire {
     /// Parses and validates; on failure returns every problem found.
     pub fn from_json(text: &str) -> Result<Questionnaire, Vec<Problem>> {
-        Self::checked(crate::json::from_str_exact(text))
+        Self::checked(smi_json::from_str_exact(text))
     }
 
     /// [`Questionnaire::from_json`] for a file this build ships, without the browser's
     /// unknown-key pass (5–30 ms at start-up): the native tests parse every shipped file with
     /// `serde_json`, which refuses unknown keys.
     pub fn from_shipped_json(text: &str) -> Result<Questionnaire, Vec<Problem>> {
-        Self::checked(crate::json::from_str(text))
+        Self::checked(smi_json::from_str(text))
     }
 
     fn checked(parsed: Result<Questionnaire, String>) -> Result<Questionnaire, Vec<Problem>> {
@@ -342,8 +342,8 @@ impl Questionnaire {
 
         // Every result must have its share link: a questionnaire whose answers cannot all be
         // written as a share code is refused here, not left without a share block.
-        if !self.items.is_empty() && !super::share::fits(self) {
-            problem("items".into(), super::share::TOO_LARGE);
+        if !self.items.is_empty() && self.largest_answer_value().is_none() {
+            problem("items".into(), TOO_LARGE);
         }
 
         for id in CategoryId::ALL {
@@ -389,6 +389,16 @@ impl Questionnaire {
             .map_or(id.0.as_str(), |p| p.name.as_str())
     }
 
+    /// The number of answer combinations minus one (the largest mixed-radix value of an answer
+    /// set, which a share code carries), if it fits in 128 bits; `None` when it does not, and
+    /// the questionnaire cannot have share codes.
+    pub fn largest_answer_value(&self) -> Option<u128> {
+        self.items
+            .iter()
+            .try_fold(1u128, |acc, it| acc.checked_mul(it.choices.len() as u128))
+            .map(|n| n - 1)
+    }
+
     /// Identifies the questionnaire's *shape* (its id, item ids and choice counts), so saved
     /// answers survive rewording but not a change that would make them mean something else.
     pub fn fingerprint(&self) -> String {
@@ -408,6 +418,10 @@ impl Questionnaire {
         format!("{h:016x}")
     }
 }
+
+/// Why a questionnaire is refused when its answer sets cannot all have share codes.
+pub const TOO_LARGE: &str = "has more answer combinations than a share code holds (fewer than \
+2^128: 55 items of 5 choices fit, 56 do not); use fewer items or fewer choices";
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()

@@ -5,12 +5,11 @@
 //! `detail`, and, when the host opted in, pushes it to `window.dataLayer`. The payloads are
 //! part of the public interface (README, "Events"): add fields, never rename them.
 
-use super::benchmark::{Comparison, Pack};
-use super::lead::Field;
-use super::pairs::Pairs;
-use super::path::NextStep;
-use super::questionnaire::{Axis, Questionnaire};
-use super::scoring::{Answers, Outcome};
+use crate::assessment::path::NextStep;
+use crate::assessment::questionnaire::{Axis, Questionnaire};
+use crate::assessment::scoring::{Answers, Outcome};
+use crate::pairs::Pairs;
+use crate::result::benchmark::{Comparison, Pack};
 use serde::Serialize;
 
 /// This build's version (Cargo.toml's), in `smi:ready`.
@@ -237,7 +236,7 @@ impl Event {
 
     /// The payload as JSON text.
     pub fn detail(&self) -> String {
-        crate::json::to_string(self)
+        smi_json::to_string(self)
     }
 
     pub fn answer(q: &Questionnaire, answers: &Answers, index: usize, choice: u8) -> Event {
@@ -275,14 +274,8 @@ impl Event {
         })
     }
 
-    /// The lead event: the visitor's non-empty fields, trimmed, under our field names.
-    pub fn lead(lead_id: &str, values: &[(Field, String)], result: Completion) -> Event {
-        let mut lead = Pairs::new();
-        for (field, value) in values {
-            if !value.trim().is_empty() {
-                lead.insert(field.as_str().to_owned(), value.trim().to_owned());
-            }
-        }
+    /// The lead event: `lead` is the visitor's fields as `lead::filled` gives them.
+    pub fn lead(lead_id: &str, lead: Pairs<String, String>, result: Completion) -> Event {
         Event::Lead(LeadDetail {
             lead_id: lead_id.to_owned(),
             lead,

@@ -13,17 +13,17 @@
 //! feeds their outcomes back in as actions, so every behaviour (gates, deletion, the order
 //! of events) is a native `check(actions, effects)` test.
 
-use super::benchmark::{Comparison, Pack};
-use super::card::{self, CardInput};
-use super::config::Config;
-use super::events::Event;
-use super::lead::{self, Field, Gate, Invalid, Request};
-use super::path::{self, Guidance, NextStep};
-use super::questionnaire::Questionnaire;
-use super::scoring::{evaluate, Answers, Outcome};
-use super::session::{self, Session, Step};
-use super::text::{fill, Strings, Text};
-use super::{saved, share};
+use crate::assessment::path::{self, Guidance, NextStep};
+use crate::assessment::questionnaire::Questionnaire;
+use crate::assessment::scoring::{evaluate, Answers, Outcome};
+use crate::assessment::session::{self, Session, Step};
+use crate::assessment::{saved, share_code};
+use crate::host::config::Config;
+use crate::host::events::Event;
+use crate::host::lead::{self, Field, Gate, Invalid, Request};
+use crate::result::benchmark::{Comparison, Pack};
+use crate::result::card::{self, CardInput};
+use crate::result::text::{fill, Strings, Text};
 use std::rc::Rc;
 
 /// What stays the same for the life of a mounted widget.
@@ -328,8 +328,8 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
             );
         }
     }
-    if let Some(code) = share::code_in_fragment(&boot.fragment) {
-        let refused = match share::decode(q, code).map(|a| evaluate(q, &a)) {
+    if let Some(code) = share_code::code_in_fragment(&boot.fragment) {
+        let refused = match share_code::decode(q, code).map(|a| evaluate(q, &a)) {
             Ok(Some(outcome)) => {
                 state.shared = Shared::Card(outcome);
                 None
@@ -363,8 +363,8 @@ impl State {
         if self.session.step != Step::Result {
             return None;
         }
-        let code = share::encode(&ctx.questionnaire, &self.session.answers).ok()?;
-        Some(share::link(ctx.share_base(), &code))
+        let code = share_code::encode(&ctx.questionnaire, &self.session.answers).ok()?;
+        Some(share_code::link(ctx.share_base(), &code))
     }
 
     /// Whether anything of the visitor's is stored: "Delete my data" is offered.
@@ -556,7 +556,11 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
         return;
     };
     let fields = lead::lead_fields(config, &id, &state.lead.values, &result, &ctx.page_url);
-    effects.push(Effect::Emit(Event::lead(&id, &state.lead.values, result)));
+    effects.push(Effect::Emit(Event::lead(
+        &id,
+        lead::filled(&state.lead.values),
+        result,
+    )));
     // One lead per visitor: the form does not come back after a reload.
     if state.storage {
         effects.push(Effect::Save {

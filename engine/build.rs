@@ -1,4 +1,4 @@
-//! Writes the English content the wasm embeds (`src/content/mod.rs`) without the JSON's
+//! Writes the English content the wasm embeds (`engine/src/content.rs`) without the JSON's
 //! indentation and line breaks: the files stay readable, and the wasm carries 4 KB less text.
 
 use std::{env, fs, path::Path};
@@ -27,7 +27,7 @@ fn compact(json: &str) -> String {
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for name in ["questionnaire.en.json", "ui.en.json"] {
-        let source = Path::new("src/content").join(name);
+        let source = Path::new("content").join(name);
         println!("cargo::rerun-if-changed={}", source.display());
         let text = fs::read_to_string(&source).expect("the shipped content is readable");
         fs::write(Path::new(&out).join(name), compact(&text)).expect("OUT_DIR is writable");

@@ -4,9 +4,9 @@
 //! `tests/native/content.rs` asserts both parse and validate, so a content mistake fails
 //! `cargo test` instead of a visitor's browser.
 
-use crate::engine::pairs::Pairs;
-use crate::engine::questionnaire::{Problem, Questionnaire};
-use crate::engine::text::Strings;
+use crate::assessment::questionnaire::{Problem, Questionnaire};
+use crate::pairs::Pairs;
+use crate::result::text::Strings;
 use serde::Deserialize;
 
 /// `questionnaire.en.json` and `ui.en.json`, without their indentation (`build.rs`).
@@ -20,7 +20,7 @@ pub fn questionnaire() -> Result<Questionnaire, Vec<Problem>> {
 
 /// The shipped English interface strings.
 pub fn strings() -> Result<Strings, String> {
-    crate::json::from_str(UI_EN)
+    smi_json::from_str(UI_EN)
 }
 
 /// The languages this build ships, by BCP 47 primary subtag. English is built in; the
@@ -40,7 +40,7 @@ struct Translation {
 /// questionnaire, a shipped file: its keys are checked by the native tests.
 pub fn translation(text: &str) -> Result<(Questionnaire, Strings), Vec<Problem>> {
     let invalid = |e: String| vec![Problem::whole(format!("not a valid translation: {e}"))];
-    let t: Translation = crate::json::from_str(text).map_err(invalid)?;
+    let t: Translation = smi_json::from_str(text).map_err(invalid)?;
     let strings = Strings::from_map(t.ui).map_err(|e| invalid(format!("ui: {e}")))?;
     Ok((t.questionnaire.validated()?, strings))
 }

@@ -1,11 +1,11 @@
 //! Interface text: the strings a language provides, and `{name}` placeholders.
 //!
-//! Strings are data (`src/content/ui.*.json`); a missing or extra key fails parsing, so a
+//! Strings are data (`engine/content/ui.*.json`); a missing or extra key fails parsing, so a
 //! translation gap is a test failure rather than a blank on screen.
 
-use super::calendar::{Calendar, Date};
-use super::pairs::Pairs;
-use super::questionnaire::Axis;
+use crate::assessment::questionnaire::Axis;
+use crate::pairs::Pairs;
+use crate::result::calendar::{Calendar, Date};
 use serde::Deserialize;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -264,19 +264,6 @@ pub fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }
 
-/// `parts` with `separator` between them. The standard library's `join` is instantiated apart
-/// for `String` and `&str` parts and for each separator length, about 0.9 KB of wasm each.
-pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(part.as_ref());
-    }
-    out
-}
-
 /// Replaces each `{key}` in `template` with its value; unknown placeholders stay as they are.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -289,17 +276,4 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// Whole minutes a questionnaire of `items` takes at about 15 seconds an item (at least 1).
 pub fn minutes_for(items: usize) -> usize {
     (items * 15).div_ceil(60).max(1)
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters, for query strings.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -3,9 +3,9 @@
 //! Saved progress is untrusted input (another version of the widget, another questionnaire,
 //! a hand-edited value): `decode` checks everything and says precisely why it refuses.
 
-use super::questionnaire::Questionnaire;
-use super::scoring::Answers;
-use super::session::{Session, Step};
+use crate::assessment::questionnaire::Questionnaire;
+use crate::assessment::scoring::Answers;
+use crate::assessment::session::{Session, Step};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -90,18 +90,18 @@ pub fn encode(q: &Questionnaire, s: &Session) -> String {
         step: s.step,
         answers: s.answers.clone(),
     };
-    crate::json::to_string(&saved)
+    smi_json::to_string(&saved)
 }
 
 pub fn decode(q: &Questionnaire, text: &str) -> Result<Session, SavedError> {
     // The version first: a later format may differ in everything else.
-    let head: Head = crate::json::from_str(text).map_err(SavedError::Corrupt)?;
+    let head: Head = smi_json::from_str(text).map_err(SavedError::Corrupt)?;
     match head.v {
         Some(v) if v == u64::from(SAVED_VERSION) => {}
         Some(v) => return Err(SavedError::UnknownVersion(v.try_into().unwrap_or(u32::MAX))),
         None => return Err(SavedError::Corrupt("no format version".into())),
     }
-    let saved: Saved = crate::json::from_str(text).map_err(SavedError::Corrupt)?;
+    let saved: Saved = smi_json::from_str(text).map_err(SavedError::Corrupt)?;
     if saved.q != q.fingerprint() {
         return Err(SavedError::OtherQuestionnaire);
     }

@@ -5,8 +5,8 @@
 //! loader's (`src/js/smi-widget.js`), so it keeps running between page loads; this module
 //! decides what is sent.
 
-use super::events::Completion;
-use super::pairs::Pairs;
+use crate::host::events::Completion;
+use crate::pairs::Pairs;
 use serde::Serialize;
 use std::fmt;
 
@@ -348,7 +348,7 @@ pub fn request(config: &LeadConfig, id: &str, fields: &[(String, LeadValue)]) ->
             for (k, v) in fields {
                 object.insert(k.as_str(), v);
             }
-            ("application/json", crate::json::to_string(&object))
+            ("application/json", smi_json::to_string(&object))
         }
         Format::Form => {
             let pairs: Vec<String> = fields
@@ -356,12 +356,12 @@ pub fn request(config: &LeadConfig, id: &str, fields: &[(String, LeadValue)]) ->
                 .map(|(k, v)| {
                     format!(
                         "{}={}",
-                        super::text::percent_encode(k),
-                        super::text::percent_encode(&v.to_string())
+                        crate::words::percent_encode(k),
+                        crate::words::percent_encode(&v.to_string())
                     )
                 })
                 .collect();
-            let body = super::text::join(&pairs, "&");
+            let body = crate::words::join(&pairs, "&");
             ("application/x-www-form-urlencoded", body)
         }
     };
@@ -377,4 +377,15 @@ impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The visitor's non-empty fields, trimmed, under our field names: what `smi:lead` carries.
+pub fn filled(values: &[(Field, String)]) -> Pairs<String, String> {
+    let mut lead = Pairs::new();
+    for (field, value) in values {
+        if !value.trim().is_empty() {
+            lead.insert(field.as_str().to_owned(), value.trim().to_owned());
+        }
+    }
+    lead
 }

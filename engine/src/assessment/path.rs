@@ -14,8 +14,8 @@
 //! is then the first in questionnaire order among those. `tests/native/path.rs` checks all
 //! of this against brute force on random questionnaires.
 
-use super::questionnaire::{Axis, CategoryId, Questionnaire};
-use super::scoring::{chosen_score, evaluate, gap, ranked, Answers, Outcome};
+use crate::assessment::questionnaire::{Axis, CategoryId, Questionnaire};
+use crate::assessment::scoring::{chosen_score, evaluate, gap, ranked, Answers, Outcome};
 
 /// One change: `item` (its index) to `choice` (its most mature).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

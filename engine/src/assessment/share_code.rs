@@ -12,8 +12,8 @@
 //! fail too. The 27-item SMI gives 13 characters. Decoders for every version ever shipped
 //! stay here, each with a golden vector in the tests.
 
-use super::questionnaire::Questionnaire;
-use super::scoring::Answers;
+use crate::assessment::questionnaire::Questionnaire;
+use crate::assessment::scoring::Answers;
 use std::fmt;
 
 pub const VERSION: char = '1';
@@ -44,20 +44,17 @@ impl fmt::Display for ShareError {
 
 /// What `Questionnaire::validate` says when a questionnaire's answer combinations do not fit
 /// a share code.
-pub const TOO_LARGE: &str = "has more answer combinations than a share code holds (fewer than \
-2^128: 55 items of 5 choices fit, 56 do not); use fewer items or fewer choices";
+/// Why a questionnaire has no share codes: too many answer combinations
+/// ([`Questionnaire::largest_answer_value`]).
+pub use super::questionnaire::TOO_LARGE;
 
 /// Whether every answer set of `q` has a share code.
 pub fn fits(q: &Questionnaire) -> bool {
     max_value(q).is_some()
 }
 
-/// The number of combinations minus one, i.e. the largest mixed-radix value, if it fits.
 fn max_value(q: &Questionnaire) -> Option<u128> {
-    q.items
-        .iter()
-        .try_fold(1u128, |acc, it| acc.checked_mul(it.choices.len() as u128))
-        .map(|n| n - 1)
+    q.largest_answer_value()
 }
 
 fn byte_len(max: u128) -> usize {

@@ -4,8 +4,8 @@
 //! gaps, an out-of-range choice) leaves the session as it was; it never panics. The UI's
 //! single reducer is one call into `apply`.
 
-use super::questionnaire::Questionnaire;
-use super::scoring::Answers;
+use crate::assessment::questionnaire::Questionnaire;
+use crate::assessment::scoring::Answers;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -9,8 +9,8 @@
 //! [`Comparison`] is what the result, the card and `smi:complete` show of a pack for one
 //! outcome. Below [`MIN_RESPONDENTS`] it carries no percentages at all.
 
-use super::questionnaire::{Axis, CategoryId, Questionnaire};
-use super::scoring::Outcome;
+use crate::assessment::questionnaire::{Axis, CategoryId, Questionnaire};
+use crate::assessment::scoring::Outcome;
 use serde::{Deserialize, Serialize};
 
 /// The pack format this build reads.
@@ -121,7 +121,7 @@ impl Pack {
 
     /// Parses a pack's JSON text and checks it against `q`; the error says what is wrong.
     pub fn from_json(text: &str, q: &Questionnaire) -> Result<Pack, String> {
-        let pack: Pack = crate::json::from_str_exact(text)?;
+        let pack: Pack = smi_json::from_str_exact(text)?;
         pack.check(&q.id)?;
         Ok(pack)
     }

@@ -8,10 +8,11 @@
 //! `card.js` replaces with the image's data before drawing (or drops, if it cannot fetch it). Right-to-left languages
 //! mirror the layout; the matrix keeps its axes, as charts do.
 
-use super::benchmark::Comparison;
-use super::questionnaire::Questionnaire;
-use super::scoring::Outcome;
-use super::text::{fill, isolate, join, Strings};
+use crate::assessment::questionnaire::Questionnaire;
+use crate::assessment::scoring::Outcome;
+use crate::result::benchmark::Comparison;
+use crate::result::text::{fill, isolate, Strings};
+use crate::words::join;
 use std::fmt::Write;
 
 pub const WIDTH: u32 = 1200;
@@ -200,10 +201,10 @@ pub fn svg(input: &CardInput) -> String {
 
     // The matrix, 280×280, never mirrored: innovation runs left to right, investment up.
     let (mx, my, size) = (svg.x(if input.rtl { 340 } else { 60 }), 215, 280);
-    let (dx, dy) = super::matrix::dot(o.investment, o.innovation, size);
+    let (dx, dy) = crate::result::matrix::dot(o.investment, o.innovation, size);
     let (dx, dy) = (mx + dx, my + dy);
-    for quadrant in super::matrix::quadrants(q.threshold, size) {
-        let super::matrix::Quadrant {
+    for quadrant in crate::result::matrix::quadrants(q.threshold, size) {
+        let crate::result::matrix::Quadrant {
             category: id,
             x,
             y,
