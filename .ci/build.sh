@@ -39,7 +39,7 @@ if [ $profile = release ]; then
   # The names the wasm and the glue use for each other, shortened: 4.4 KiB brotli.
   node .ci/short-names.mjs dist/smi_widget_bg.wasm dist/smi_widget.js
 fi
-cp src/js/smi-widget.js src/js/card.js src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
+cp src/js/smi-widget.js src/js/facts.js src/js/card.js src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css dist/
 cp -r examples dist/
 cp engine/content/questionnaire.schema.json engine/content/benchmark.schema.json dist/
@@ -71,13 +71,13 @@ if [ $profile = release ]; then
   # widget needs anyway (constructed stylesheets: Chrome 73, Firefox 101, Safari 16.4).
   esbuild dist/smi-widget.js --bundle --minify --format=esm --target=es2022 --log-level=warning \
     --outfile=dist/smi-widget.js --allow-overwrite
-  rm dist/smi_widget.js dist/card.js
+  rm dist/smi_widget.js dist/card.js dist/facts.js
   esbuild dist/frame.js --minify --format=esm --target=es2022 --log-level=warning --outfile=dist/frame.js --allow-overwrite
 fi
 node .ci/integrity.mjs manifest dist
 version=$(node -p 'require("./dist/integrity.json").version')
 widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/integrity.json)
-[ $profile = release ] || widget_files+=(dist/smi_widget.js dist/card.js)
+[ $profile = release ] || widget_files+=(dist/smi_widget.js dist/card.js dist/facts.js)
 # A versioned folder a CDN can cache for a year: its files never change under its name.
 mkdir -p "dist/cdn/$version"
 cp -r "${widget_files[@]}" "dist/cdn/$version/"

@@ -2,16 +2,21 @@
 // It fetches and instantiates the wasm once per page (streaming), on the first widget that
 // needs it, however many widgets mount.
 import init, { mount as mountWidget, optionWarnings, prepareContent, questionnaireProblems } from './smi_widget.js';
+import { FRAGMENT_KEY, LANGUAGES, OPTIONS, SHIPPED_PROGRESS_KEY, STORAGE_PREFIX } from './facts.js';
+
+// Importing the module where there is no browser (a server rendering a page) defines
+// nothing and touches nothing; the element, storage and the wasm are a browser's only.
+const BROWSER = typeof window !== 'undefined' && typeof document !== 'undefined';
 
 // ---- Leads: an outbox in local storage, so a lead survives a failed POST and a reload ----
 // The outbox is { v: 1, leads: [...] }. Each lead is a request the wasm built ({ id, endpoint,
 // content_type, body }) plus { attempts, due }. Leads are retried with backoff (2 s doubling
 // to 5 min) until the endpoint answers 2xx; a 4xx other than 408/429 is a refusal and is
 // dropped. The body carries the lead's id (lead_id), so an endpoint can discard a repeat.
-// Every key the widget stores starts with PREFIX: each widget's progress and lead marker, the
-// outbox, and damaged copies of the outbox, kept aside for DAMAGED_KEPT_FOR and then removed.
-const PREFIX = 'smi-widget:';
-const OUTBOX = `${PREFIX}outbox`;
+// Every key the widget stores starts with STORAGE_PREFIX: each widget's progress and lead
+// marker, the outbox, and damaged copies of the outbox, kept aside for DAMAGED_KEPT_FOR and
+// then removed.
+const OUTBOX = `${STORAGE_PREFIX}outbox`;
 const OUTBOX_VERSION = 1;
 const DAMAGED = `${OUTBOX}:damaged:`;
 const DAMAGED_KEPT_FOR = 30 * 24 * 60 * 60 * 1000;
@@ -130,9 +135,9 @@ const outcomes = new Map(); // lead id → outcome of its latest try
 // tab checks for that lock rather than the outbox alone: a local-storage write reaches other
 // tabs a moment later, but locks are kept in one place. Without Web Locks, each tab goes on
 // its own.
-const locks = navigator.locks;
-const oneTabAtATime = (work) => (locks ? locks.request('smi-widget:outbox', work) : work());
-const donePrefix = (id) => `smi-widget:lead-done:${id}:`;
+const locks = globalThis.navigator?.locks;
+const oneTabAtATime = (work) => (locks ? locks.request(OUTBOX, work) : work());
+const donePrefix = (id) => `${STORAGE_PREFIX}lead-done:${id}:`;
 const markDone = (id, outcome) => locks && new Promise((held) => {
   locks.request(donePrefix(id) + outcome, () => { held(); return new Promise(() => {}); });
 });
@@ -177,11 +182,11 @@ async function deliverLead(request) {
   return memoryOutbox ? 'queued-memory' : 'queued';
 }
 
-/** The keys of local storage that start with PREFIX; none where storage is blocked. */
+/** The keys of local storage that start with STORAGE_PREFIX; none where storage is blocked. */
 function storedKeys() {
   try {
     return Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i))
-      .filter((key) => key?.startsWith(PREFIX));
+      .filter((key) => key?.startsWith(STORAGE_PREFIX));
   } catch {
     return [];
   }
@@ -199,10 +204,12 @@ function forgetStored() {
 
 // Leads left over from an earlier visit go out as soon as the loader runs; damaged copies of
 // the outbox older than DAMAGED_KEPT_FOR (or dated in the future) are removed.
-if (readOutbox().length) flush();
-for (const key of storedKeys()) {
-  const age = Date.now() - Number(key.slice(DAMAGED.length));
-  if (key.startsWith(DAMAGED) && !(Math.abs(age) <= DAMAGED_KEPT_FOR)) removeStored(key);
+if (BROWSER) {
+  if (readOutbox().length) flush();
+  for (const key of storedKeys()) {
+    const age = Date.now() - Number(key.slice(DAMAGED.length));
+    if (key.startsWith(DAMAGED) && !(Math.abs(age) <= DAMAGED_KEPT_FOR)) removeStored(key);
+  }
 }
 
 // ---- Crashes: the release wasm is built so that a panic is an immediate trap, which reaches
@@ -223,8 +230,10 @@ function showCrash(error) {
   }
 }
 const ours = (error) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes('smi_widget');
-window.addEventListener('error', (e) => { if (ours(e.error)) showCrash(e.error); });
-window.addEventListener('unhandledrejection', (e) => { if (ours(e.reason)) showCrash(e.reason); });
+if (BROWSER) {
+  window.addEventListener('error', (e) => { if (ours(e.error)) showCrash(e.error); });
+  window.addEventListener('unhandledrejection', (e) => { if (ours(e.reason)) showCrash(e.reason); });
+}
 
 // The result card's share actions, fetched the first time a visitor uses one.
 let card;
@@ -285,10 +294,10 @@ function showFirstScreen(element, options, screens) {
   const markup = screens?.[options.lead === 'before' || options.lead === 'after' ? 'lead' : 'plain'];
   const id = element.id ? `:${element.id}` : '';
   let saved = null;
-  try { saved = localStorage.getItem(`smi-widget:smi${id}`); } catch { /* blocked: nothing saved */ }
+  try { saved = localStorage.getItem(`${SHIPPED_PROGRESS_KEY}${id}`); } catch { /* blocked: nothing saved */ }
   const accent = options.accent?.trim();
   if (!markup || options.questionnaire || options['questionnaire-error'] || saved !== null
-    || /[#&]smi=/.test(location.hash) || (accent && !/^#[0-9a-f]{6}$/i.test(accent))) return null;
+    || new RegExp(`[#&]${FRAGMENT_KEY}=`).test(location.hash) || (accent && !/^#[0-9a-f]{6}$/i.test(accent))) return null;
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [stylesheet()];
   const root = document.createElement('div');
@@ -408,9 +417,8 @@ function showLoadFailure(element, error) {
   shadow.replaceChildren(message);
 }
 
-// The languages this build ships (the same list as `content::LANGUAGES` in Rust). English is
-// inside the wasm; the others are fetched from i18n/ when a widget needs them.
-const LANGUAGES = ['en', 'ms', 'ar', 'fa', 'ru'];
+// The languages this build ships are LANGUAGES (facts.js). English is inside the wasm; the
+// others are fetched from i18n/ when a widget needs them.
 const translations = {};
 
 /**
@@ -521,13 +529,10 @@ function attributes(element) {
   return Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
 }
 
-class SmiAssessment extends HTMLElement {
-  // Every option of `config::OPTIONS` in Rust (a native test compares the two lists).
-  static observedAttributes = [
-    'lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'share-url',
-    'analytics', 'lazy', 'questionnaire', 'benchmark', 'lead', 'lead-fields', 'lead-consent', 'privacy-url',
-    'lead-endpoint', 'lead-format', 'lead-map', 'lead-extra',
-  ];
+// A plain class where there is no browser: nothing is defined there.
+class SmiAssessment extends (globalThis.HTMLElement ?? class {}) {
+  // Every option (facts.js, generated from the option table).
+  static observedAttributes = OPTIONS;
 
   connectedCallback() {
     if (this.hasAttribute('lazy') && 'IntersectionObserver' in window) {
@@ -622,4 +627,4 @@ class SmiAssessment extends HTMLElement {
   }
 }
 
-if (!customElements.get('smi-assessment')) customElements.define('smi-assessment', SmiAssessment);
+if (BROWSER && !customElements.get('smi-assessment')) customElements.define('smi-assessment', SmiAssessment);

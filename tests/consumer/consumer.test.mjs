@@ -2,8 +2,11 @@
 // project installs the packed tarball (dist/smi-widget-VERSION.tgz, from .ci/build.sh),
 // type-checks a file that uses mount() and a typed smi:complete listener, and the README's
 // React 19 snippet, with `tsc --noEmit`, builds with Vite, and the built app, served, takes
-// the assessment to its result in Chromium. Vite, TypeScript and React's types (React itself is not needed to type-check) are the test's
-// own dependencies, installed into the temporary folder only.
+// the assessment to its result in Chromium. Then as a server-rendering framework uses it:
+// the package imported in plain Node defines nothing and throws nothing, React's server
+// renderer writes the element, and that page, served with the package's files, completes in
+// Chromium. Vite, TypeScript, React and its types are the test's own dependencies, installed
+// into the temporary folder only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,7 +22,7 @@ const ROOT = path.resolve(HERE, '../..');
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/integrity.json'), 'utf8'));
 const TARBALL = path.join(ROOT, `dist/smi-widget-${version}.tgz`);
 // The versions the test installs: exact, so that a new release cannot change the result.
-const TOOLS = ['vite@8.3.8', 'typescript@5.9.3', '@types/react@19.2.9'];
+const TOOLS = ['vite@8.3.8', 'typescript@5.9.3', '@types/react@19.2.9', 'react@19.2.9', 'react-dom@19.2.9'];
 const PARTICIPANT = '1010101010101' + '23232323232323';
 
 const env = {};
@@ -79,4 +82,40 @@ test('the built app takes the assessment to its result in Chromium', async () =>
   assert.equal(await page.evaluate(() => window.smiVersion), version);
   assert.deepEqual(errors, []);
   timings['browser journey'] = Date.now() - started;
+});
+
+test('imported on a server the package defines nothing; React renders the element there, and the page completes in Chromium', async () => {
+  const script = `
+    import * as smi from 'smi-widget';
+    import { createElement } from 'react';
+    import { renderToString } from 'react-dom/server';
+    const html = renderToString(createElement('smi-assessment', { company: 'Harbour & Lane', lead: 'after' }));
+    console.log(JSON.stringify({ exports: Object.keys(smi).sort(), version: smi.version, html,
+      customElements: typeof globalThis.customElements, window: typeof globalThis.window }));`;
+  const out = JSON.parse(sh('node', ['--input-type=module', '-e', script]));
+  assert.deepEqual(out.exports, ['checkOptions', 'checkQuestionnaire', 'mount', 'version', 'wasmExports']);
+  assert.equal(out.version, version);
+  assert.deepEqual([out.customElements, out.window], ['undefined', 'undefined'], 'nothing defined on the server');
+  assert.equal(out.html, '<smi-assessment company="Harbour &amp; Lane" lead="after"></smi-assessment>');
+
+  // The server's page, with the package's files beside it, comes alive in the browser.
+  const files = path.join(env.dir, 'node_modules/smi-widget');
+  const server = await serve(files);
+  server.pages['/ssr.html'] = {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title>
+      <script type="module" src="/smi-widget.js"></script></head><body>${out.html}
+      <script>document.addEventListener('smi:complete', (e) => { window.completed = e.detail; });</script></body></html>`,
+  };
+  env.browser ??= await launch();
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}ssr.html`);
+  const w = page.locator('smi-assessment');
+  await finish(w, PARTICIPANT);
+  await page.waitForFunction(() => window.completed !== undefined);
+  assert.equal(await w.locator('.smi-brand__name').textContent(), 'Harbour & Lane');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await server.close();
 });

@@ -242,7 +242,7 @@ fn the_loader_looks_for_saved_progress_where_the_widget_saves_it() {
     assert!(embed.contains("saved::storage_key("));
     let loader = fs::read_to_string(root.join("src/js/smi-widget.js")).unwrap();
     assert!(loader.contains("const id = element.id ? `:${element.id}` : '';"));
-    assert!(loader.contains("localStorage.getItem(`smi-widget:smi${id}`)"));
+    assert!(loader.contains("localStorage.getItem(`${SHIPPED_PROGRESS_KEY}${id}`)"));
     for lang in smi_engine::content::LANGUAGES {
         let text =
             fs::read_to_string(root.join(format!("engine/content/questionnaire.{lang}.json")))

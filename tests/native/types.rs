@@ -225,6 +225,45 @@ fn generated_manifest() -> String {
     serde_json::to_string_pretty(&manifest).unwrap() + "\n"
 }
 
+/// The facts the loader shares with the Rust code (`src/js/facts.js`).
+fn generated_loader_facts() -> String {
+    use smi_engine::assessment::{saved, share_code};
+    use smi_engine::content::LANGUAGES;
+    let list = |items: &[&str]| {
+        let quoted: Vec<String> = items.iter().map(|i| format!("'{i}'")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let shipped = saved::storage_key(
+        Some(&smi_engine::content::questionnaire().unwrap()),
+        None,
+        "",
+    );
+    format!(
+        "// What the loader shares with the widget's Rust code, generated from the engine by\n\
+         // tests/native/types.rs; do not edit (`TYPES_UPDATE=1 cargo test types` rewrites it).\n\n\
+         /** Every option of the widget, as attribute names (`config::OPTIONS`). */\n\
+         export const OPTIONS = {};\n\n\
+         /** The languages this build ships (`content::LANGUAGES`); English is inside the wasm. */\n\
+         export const LANGUAGES = {};\n\n\
+         /** The start of every local-storage key the widget writes (`saved::STORAGE_PREFIX`). */\n\
+         export const STORAGE_PREFIX = '{}';\n\n\
+         /** Where the shipped questionnaire's progress is saved, before `:<element id>`\n \
+         * (`saved::storage_key`). */\n\
+         export const SHIPPED_PROGRESS_KEY = '{shipped}';\n\n\
+         /** The key of a share code in a URL fragment, `#smi=CODE` (`share_code::FRAGMENT_KEY`). */\n\
+         export const FRAGMENT_KEY = '{}';\n",
+        list(&OPTIONS),
+        list(LANGUAGES),
+        saved::STORAGE_PREFIX,
+        share_code::FRAGMENT_KEY,
+    )
+}
+
+#[test]
+fn the_loader_facts_match_the_engine() {
+    matches_committed("facts.js", &generated_loader_facts());
+}
+
 /// The WordPress plugin's allowlist: every option, and who may set it in a post.
 fn generated_plugin_options() -> String {
     let mut out = String::from(

@@ -52,6 +52,9 @@ impl fmt::Display for SavedError {
     }
 }
 
+/// The start of every key the widget stores under, its loader's included.
+pub const STORAGE_PREFIX: &str = "smi-widget:";
+
 /// Where progress is saved. The shipped SMI, in every language, keeps
 /// `smi-widget:<questionnaire id>`. A custom questionnaire's key carries a hash of its whole
 /// text as well (`smi-widget:custom:<id>:<hash>`), so that no other questionnaire reads,
@@ -64,8 +67,8 @@ pub fn storage_key(
     element_id: &str,
 ) -> String {
     let mut key = match (questionnaire, custom) {
-        (None, _) => "smi-widget:invalid".to_owned(),
-        (Some(q), None) => format!("smi-widget:{}", q.id),
+        (None, _) => format!("{STORAGE_PREFIX}invalid"),
+        (Some(q), None) => format!("{STORAGE_PREFIX}{}", q.id),
         (Some(q), Some(text)) => {
             // FNV-1a, 64 bits: a key, not a secret.
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -73,7 +76,7 @@ pub fn storage_key(
                 h ^= u64::from(b);
                 h = h.wrapping_mul(0x0000_0100_0000_01b3);
             }
-            format!("smi-widget:custom:{}:{h:016x}", q.id)
+            format!("{STORAGE_PREFIX}custom:{}:{h:016x}", q.id)
         }
     };
     if !element_id.is_empty() {

@@ -166,16 +166,19 @@ pub fn decode(q: &Questionnaire, code: &str) -> Result<Answers, ShareError> {
     Ok(Answers(answers))
 }
 
+/// The key of a share code in a URL fragment: `#smi=CODE`.
+pub const FRAGMENT_KEY: &str = "smi";
+
 /// The code in a URL fragment such as `#smi=1AbC…`, if there is one.
 pub fn code_in_fragment(fragment: &str) -> Option<&str> {
     fragment
         .trim_start_matches('#')
         .split('&')
-        .find_map(|part| part.strip_prefix("smi="))
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
 }
 
 /// `base` (any fragment dropped) with the code as its fragment.
 pub fn link(base: &str, code: &str) -> String {
     let base = base.split('#').next().unwrap_or(base);
-    format!("{base}#smi={code}")
+    format!("{base}#{FRAGMENT_KEY}={code}")
 }

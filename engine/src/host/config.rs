@@ -75,6 +75,9 @@ const GLOBAL_ATTRIBUTES: [&str; 9] = [
     "id", "class", "style", "slot", "hidden", "title", "tabindex", "part", "dir",
 ];
 
+/// The brand colour when the host sets none, and the text colour on it.
+pub const DEFAULT_ACCENT: (&str, &str) = ("#2f48c8", "#ffffff");
+
 /// Longest company name or call-to-action label shown; longer text is cut with a warning.
 pub const MAX_LABEL: usize = 80;
 

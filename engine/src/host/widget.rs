@@ -414,7 +414,9 @@ pub fn card_svg(ctx: &Context, next: Option<&NextStep>, outcome: &Outcome) -> St
         accent: config
             .accent
             .as_ref()
-            .map_or(("#2f48c8", "#ffffff"), |a| (&a.colour, &a.text)),
+            .map_or(crate::host::config::DEFAULT_ACCENT, |a| {
+                (&a.colour, &a.text)
+            }),
         cta: config
             .cta
             .as_ref()
