@@ -513,7 +513,7 @@ async function prepare(options) {
 }
 
 /**
- * Mounts the assessment into `element` with `options` (see the README, "Configuration");
+ * Mounts the assessment into `element` with `options` (docs/options.md);
  * resolves to a handle with `destroy()`.
  */
 export async function mount(element, options = {}) {

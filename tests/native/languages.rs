@@ -173,10 +173,7 @@ fn every_language_choice_offers_the_same_languages() {
         let from = text.find(start).unwrap_or_else(|| panic!("{start}")) + start.len();
         text[from..from + text[from..].find(end).unwrap()].to_owned()
     };
-    let (_, lang_type, _) = OPTION_DOCS
-        .iter()
-        .find(|(name, _, _)| *name == "lang")
-        .unwrap();
+    let lang_type = OPTION_DOCS.iter().find(|o| o.name == "lang").unwrap().ts;
     let configurator = section(
         &file("src/configurator.html"),
         "<select name=\"lang\">",

@@ -7,6 +7,7 @@ mod calendar;
 mod card;
 mod config;
 mod content;
+mod docs;
 mod events;
 mod flow;
 mod golden;

@@ -33,33 +33,167 @@ pub const OPTIONS: [&str; 20] = [
     "lead-extra",
 ];
 
-/// Each option of [`OPTIONS`], in the same order, as the host's developer sees it: its values
-/// as a TypeScript type (of the attribute's text; the JS API's camelCase option takes the
-/// same) and what it does. Native only: the TypeScript declarations and the Custom Elements
-/// Manifest are generated from it (`tests/native/types.rs`), which also checks that it names
-/// exactly `OPTIONS`.
+/// What the host's developer reads about an option: in the TypeScript declarations, the Custom
+/// Elements Manifest and the docs' option table, all generated from [`OPTION_DOCS`].
 #[cfg(not(target_arch = "wasm32"))]
-pub const OPTION_DOCS: [(&str, &str, &str); 20] = [
-    ("lang", "'en' | 'ms' | 'ar' | 'fa' | 'ru' | (string & {})", "The widget's language; any tag with one of these primary subtags. Default: the page's lang, then the browser's languages, then English."),
-    ("theme", "'light' | 'dark' | 'auto'", "Colour scheme; auto follows prefers-color-scheme. Default: light."),
-    ("accent", "string", "Brand colour, #rgb or #rrggbb; the text colour on it is derived for contrast. Default: #2f48c8."),
-    ("company", "string", "Company name (at most 80 characters), shown on the result and the card."),
-    ("logo", "string", "Logo URL (http(s) or site-relative), shown on the result beside the company name."),
-    ("cta-label", "string", "Label of the call to action on the result and the card; needs cta-url."),
-    ("cta-url", "string", "URL of the call to action (http(s) or site-relative); needs cta-label."),
-    ("share-url", "string", "Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL."),
-    ("analytics", "'datalayer' | 'none'", "Also push every event to window.dataLayer as { event, smi: detail }; smi:lead there carries { lead_id, result } only, never the visitor's fields. Default: none."),
-    ("lazy", "boolean | ''", "Present: start loading when the element nears the viewport."),
-    ("questionnaire", "string | Record<string, unknown>", "A custom questionnaire: the URL of its JSON (or, in mount, the object or JSON text). Default: the shipped SMI."),
-    ("benchmark", "string | SmiBenchmarkPack", "A benchmark pack to compare the result with: the URL of its JSON (or, in mount, the object or JSON text)."),
-    ("lead", "'off' | 'before' | 'after'", "The lead form: before the result, or after it as an offer. Default: off."),
-    ("lead-fields", "string", "The form's fields, comma-separated, in order, from name, email, company, role, size; * marks required. Default: name,email*,company."),
-    ("lead-consent", "string", "The consent checkbox's text. Default: \"I agree to be contacted about my result.\" (translated)."),
-    ("privacy-url", "string", "Link to the host's privacy policy beside the consent (http(s) or site-relative)."),
-    ("lead-endpoint", "string", "Absolute http(s) URL where leads are POSTed."),
-    ("lead-format", "'json' | 'form'", "Request body: JSON, or application/x-www-form-urlencoded. Default: json."),
-    ("lead-map", "string", "Renames lead fields for the endpoint: ours:theirs pairs, comma-separated (email:EMAIL,name:FNAME)."),
-    ("lead-extra", "string", "Fixed fields added to every lead: name:value pairs, comma-separated (source:smi-widget)."),
+pub struct OptionDoc {
+    pub name: &'static str,
+    /// Its values as a TypeScript type (of the attribute's text; the JS API's camelCase option
+    /// takes the same).
+    pub ts: &'static str,
+    /// Its values, as the docs write them (Markdown).
+    pub values: &'static str,
+    /// What it is when unset (Markdown).
+    pub default: &'static str,
+    /// What it does, one or two sentences.
+    pub what: &'static str,
+}
+
+/// Each option of [`OPTIONS`], in the same order. Native only: the TypeScript declarations,
+/// the Custom Elements Manifest and `docs/options.md`'s table are generated from it
+/// (`tests/native/types.rs`), which also checks that it names exactly `OPTIONS`.
+#[cfg(not(target_arch = "wasm32"))]
+pub const OPTION_DOCS: [OptionDoc; 20] = [
+    OptionDoc {
+        name: "lang",
+        ts: "'en' | 'ms' | 'ar' | 'fa' | 'ru' | (string & {})",
+        values: "`en`, `ms`, `ar`, `fa`, `ru` (any tag with those primary subtags)",
+        default: "the page's `lang`, then the browser's languages, then `en`",
+        what: "The widget's language; any tag with one of these primary subtags. Default: the page's lang, then the browser's languages, then English.",
+    },
+    OptionDoc {
+        name: "theme",
+        ts: "'light' | 'dark' | 'auto'",
+        values: "`light`, `dark`, `auto`",
+        default: "`light`",
+        what: "Colour scheme; auto follows prefers-color-scheme. Default: light.",
+    },
+    OptionDoc {
+        name: "accent",
+        ts: "string",
+        values: "`#rgb` or `#rrggbb`",
+        default: "`#2f48c8`",
+        what: "Brand colour, #rgb or #rrggbb; the text colour on it is derived for contrast. Default: #2f48c8.",
+    },
+    OptionDoc {
+        name: "company",
+        ts: "string",
+        values: "text, ≤ 80 characters",
+        default: "none",
+        what: "Company name (at most 80 characters), shown on the result and the card.",
+    },
+    OptionDoc {
+        name: "logo",
+        ts: "string",
+        values: "http(s) or site-relative URL",
+        default: "none",
+        what: "Logo URL (http(s) or site-relative), shown on the result beside the company name.",
+    },
+    OptionDoc {
+        name: "cta-label",
+        ts: "string",
+        values: "text",
+        default: "none",
+        what: "Label of the call to action on the result and the card; needs cta-url.",
+    },
+    OptionDoc {
+        name: "cta-url",
+        ts: "string",
+        values: "http(s) or site-relative URL",
+        default: "none",
+        what: "URL of the call to action (http(s) or site-relative); needs cta-label.",
+    },
+    OptionDoc {
+        name: "share-url",
+        ts: "string",
+        values: "absolute http(s) URL",
+        default: "the page's URL",
+        what: "Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL.",
+    },
+    OptionDoc {
+        name: "analytics",
+        ts: "'datalayer' | 'none'",
+        values: "`datalayer`, `none`",
+        default: "`none`",
+        what: "Also push every event to window.dataLayer as { event, smi: detail }; smi:lead there carries { lead_id, result } only, never the visitor's fields. Default: none.",
+    },
+    OptionDoc {
+        name: "lazy",
+        ts: "boolean | ''",
+        values: "present or absent",
+        default: "absent",
+        what: "Present: start loading when the element nears the viewport.",
+    },
+    OptionDoc {
+        name: "questionnaire",
+        ts: "string | Record<string, unknown>",
+        values: "URL of a questionnaire JSON (or, in `mount`, an object or JSON text)",
+        default: "the shipped SMI",
+        what: "A custom questionnaire: the URL of its JSON (or, in mount, the object or JSON text). Default: the shipped SMI.",
+    },
+    OptionDoc {
+        name: "benchmark",
+        ts: "string | SmiBenchmarkPack",
+        values: "URL of a benchmark pack (or, in `mount`, an object or JSON text)",
+        default: "none",
+        what: "A benchmark pack to compare the result with: the URL of its JSON (or, in mount, the object or JSON text).",
+    },
+    OptionDoc {
+        name: "lead",
+        ts: "'off' | 'before' | 'after'",
+        values: "`off`, `before`, `after`",
+        default: "`off`",
+        what: "The lead form: before the result, or after it as an offer. Default: off.",
+    },
+    OptionDoc {
+        name: "lead-fields",
+        ts: "string",
+        values: "comma list of `name`, `email`, `company`, `role`, `size`; `*` marks required",
+        default: "`name,email*,company`",
+        what: "The form's fields, comma-separated, in order, from name, email, company, role, size; * marks required. Default: name,email*,company.",
+    },
+    OptionDoc {
+        name: "lead-consent",
+        ts: "string",
+        values: "text",
+        default: "\"I agree to be contacted about my result.\" (translated)",
+        what: "The consent checkbox's text. Default: \"I agree to be contacted about my result.\" (translated).",
+    },
+    OptionDoc {
+        name: "privacy-url",
+        ts: "string",
+        values: "http(s) or site-relative URL",
+        default: "none",
+        what: "Link to the host's privacy policy beside the consent (http(s) or site-relative).",
+    },
+    OptionDoc {
+        name: "lead-endpoint",
+        ts: "string",
+        values: "absolute http(s) URL",
+        default: "none",
+        what: "Absolute http(s) URL where leads are POSTed.",
+    },
+    OptionDoc {
+        name: "lead-format",
+        ts: "'json' | 'form'",
+        values: "`json`, `form`",
+        default: "`json`",
+        what: "Request body: JSON, or application/x-www-form-urlencoded. Default: json.",
+    },
+    OptionDoc {
+        name: "lead-map",
+        ts: "string",
+        values: "`ours:theirs,…`",
+        default: "none",
+        what: "Renames lead fields for the endpoint: ours:theirs pairs, comma-separated (email:EMAIL,name:FNAME).",
+    },
+    OptionDoc {
+        name: "lead-extra",
+        ts: "string",
+        values: "`name:value,…`",
+        default: "none",
+        what: "Fixed fields added to every lead: name:value pairs, comma-separated (source:smi-widget).",
+    },
 ];
 
 /// The options that decide where a visitor's personal data goes: the lead endpoint, and the

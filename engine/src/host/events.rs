@@ -3,7 +3,7 @@
 //! The embedding layer dispatches each [`Event`] as a `CustomEvent` named [`Event::name`] on
 //! the `<smi-assessment>` element (bubbling, composed), with [`Event::detail`] as its
 //! `detail`, and, when the host opted in, pushes it to `window.dataLayer`. The payloads are
-//! part of the public interface (README, "Events"): add fields, never rename them.
+//! part of the public interface (docs/events.md): add fields, never rename them.
 
 use crate::assessment::path::NextStep;
 use crate::assessment::questionnaire::{Axis, Questionnaire};
@@ -134,7 +134,7 @@ pub enum Analytics<'a> {
 )]
 pub struct ErrorDetail {
     /// invalid-option, invalid-questionnaire, invalid-benchmark, translation-unavailable, …
-    /// (README, "Events").
+    /// (docs/events.md).
     pub code: String,
     pub message: String,
 }
