@@ -6,11 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
+import { finish, hostPage, useServerAndBrowser, widget, SCREENSHOTS } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const env = useServerAndBrowser();
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 // 13 investment items, then 14 innovation items: investment 19, innovation 84.
 const PARTICIPANT = '1010101010101' + '23232323232323';
 const CATEGORIES = ['observer', 'conservative', 'participant', 'social-first'];

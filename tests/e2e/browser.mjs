@@ -1,7 +1,19 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded browser).
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
+
+/**
+ * Where the tests write their screenshots: `target/screenshots/`, so that a test run leaves
+ * the working tree as it was. `SCREENSHOTS=tests/screenshots bash .ci/test.sh` refreshes the
+ * committed ones the docs show.
+ */
+export const SCREENSHOTS = path.resolve(process.env.SCREENSHOTS
+  ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../../target/screenshots'));
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',

@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, pixelDifference, useServerAndBrowser, widget, widgetReady } from './browser.mjs';
+import { finish, hostPage, pixelDifference, useServerAndBrowser, widget, widgetReady, SCREENSHOTS } from './browser.mjs';
 
 const env = useServerAndBrowser();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOTS = path.join(ROOT, 'tests/screenshots');
 
 // 13 investment items, then 14 innovation items: Participant, investment 19, innovation 84.
 const PROFILE = '1010101010101' + '23232323232323';

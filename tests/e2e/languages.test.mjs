@@ -4,11 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostPage, useServerAndBrowser, widgetReady } from './browser.mjs';
+import { hostPage, useServerAndBrowser, widgetReady, SCREENSHOTS } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const env = useServerAndBrowser();
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 const PROFILE = '1010101010101' + '23232323232323';
 const LANGUAGES = { en: 'ltr', ms: 'ltr', ar: 'rtl', fa: 'rtl', ru: 'ltr' };
 const HEADINGS = {

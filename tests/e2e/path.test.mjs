@@ -6,12 +6,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
+import { finish, hostPage, useServerAndBrowser, widget, SCREENSHOTS } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const env = useServerAndBrowser();
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SCREENSHOTS = path.resolve(HERE, '../screenshots');
 const ITEMS = JSON.parse(fs.readFileSync(path.resolve(HERE, '../../engine/content/questionnaire.en.json'), 'utf8')).items;
 const NAMES = { observer: 'Observer', conservative: 'Conservative', participant: 'Participant', 'social-first': '#SocialFirst' };
 

@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
+import { finish, hostPage, useServerAndBrowser, widget, SCREENSHOTS } from './browser.mjs';
 
 const env = useServerAndBrowser();
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
 // 13 investment items, then 14 innovation items: Participant, investment 19, innovation 84.
 const PROFILE = '1010101010101' + '23232323232323';

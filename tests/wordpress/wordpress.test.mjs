@@ -22,12 +22,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../e2e/browser.mjs';
+import { SCREENSHOTS, launch } from '../e2e/browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const PLUGIN = path.join(ROOT, 'dist/wordpress/smi-assessment');
-const SCREENSHOTS = path.join(ROOT, 'tests/screenshots');
 const CONFIG = '/etc/wordpress/config-127.0.0.1.php';
 const ADMIN = { user: 'admin', password: 'admin-password-1' };
 const AUTHOR = { user: 'author', password: 'author-password-1' };
