@@ -118,7 +118,7 @@ lead: { [key in string]: string }, result: SmiCompleteDetail, };
 export type SmiErrorDetail = { 
 /**
  * invalid-option, invalid-questionnaire, invalid-benchmark, translation-unavailable, …
- * (README, "Events").
+ * (docs/events.md).
  */
 code: string, message: string, };
 
