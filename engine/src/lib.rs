@@ -26,4 +26,4 @@ pub mod words;
 
 pub use assessment::questionnaire::{Axis, CategoryId, Item, Problem, Questionnaire};
 pub use assessment::scoring::{evaluate, Answers, Outcome};
-pub use assessment::session::{apply, Action, Session, Step};
+pub use assessment::session::{advance, Action, Session, Step};

@@ -9,6 +9,14 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// The element id of a lead field's control; focus goes there when the field needs fixing.
+pub fn field_id(field: Field) -> String {
+    format!("smi-lead-{field}")
+}
+
+/// The element id of the consent checkbox.
+pub const CONSENT_ID: &str = "smi-lead-consent";
+
 #[derive(Properties, PartialEq)]
 pub struct LeadProps {
     pub strings: Text,
@@ -92,7 +100,7 @@ pub fn LeadForm(props: &LeadProps) -> Html {
             if !done {
                 <form class="smi-capture__form" novalidate=true onsubmit={submit} ref={props.form_ref.clone()}>
                     { for props.config.fields.iter().map(|&(field, required)| {
-                        let id = format!("smi-lead-{field}");
+                        let id = field_id(field);
                         let error_id = format!("{id}-error");
                         let problem = problem_for(field);
                         let invalid = if problem.is_some() { "true" } else { "false" };
@@ -138,11 +146,11 @@ pub fn LeadForm(props: &LeadProps) -> Html {
                         }
                     }) }
                     <div class="smi-consent">
-                        <input class="smi-consent__input" type="checkbox" id="smi-lead-consent" name="consent"
+                        <input class="smi-consent__input" type="checkbox" id={CONSENT_ID} name="consent"
                             checked={props.consent} aria-invalid={if consent_problem { "true" } else { "false" }}
                             aria-describedby="smi-lead-consent-error"
                             onchange={props.on_consent.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked())} />
-                        <label class="smi-consent__label" for="smi-lead-consent">
+                        <label class="smi-consent__label" for={CONSENT_ID}>
                             { props.config.consent.clone().unwrap_or_else(|| s.lead_consent.clone()) }
                         </label>
                         if let Some(url) = &props.config.privacy_url {

@@ -33,7 +33,7 @@ pub struct ResultProps {
     pub share_link: Option<AttrValue>,
     /// What became of the last copy attempt, announced politely.
     #[prop_or_default]
-    pub copy_status: Option<AttrValue>,
+    pub share_status: Option<AttrValue>,
     #[prop_or_default]
     pub on_copy: Callback<()>,
     #[prop_or_default]
@@ -48,7 +48,7 @@ pub struct ResultProps {
     pub on_share: Callback<ShareMethod>,
     /// True when showing someone else's result from a share link: read-only.
     #[prop_or_default]
-    pub shared: bool,
+    pub linked: bool,
     #[prop_or_default]
     pub on_take: Callback<()>,
     /// Only what fills the first screen (heading, matrix, scores, recommendation), so that
@@ -150,7 +150,7 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
                 <input class="smi-share__link" id="smi-share-link" type="text" readonly=true value={link.to_owned()} />
                 <button type="button" class="smi-button smi-button--primary" onclick={copy}>{ &s.copy_link }</button>
             </div>
-            <p class="smi-share__status" role="status">{ props.copy_status.clone().unwrap_or_default() }</p>
+            <p class="smi-share__status" role="status">{ props.share_status.clone().unwrap_or_default() }</p>
             <ul class="smi-share__networks">
                 if let Some(native) = &props.on_native {
                     <li><button type="button" class="smi-button" onclick={native.reform(|_: MouseEvent| ())}>{ &s.share_native }</button></li>
@@ -350,10 +350,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
         <section class="smi-result" data-category={o.category.as_str()}>
             { for brand }
             <header class="smi-result__head">
-                <p class="smi-eyebrow">{ if props.shared { &s.shared_eyebrow } else { &q.title } }</p>
+                <p class="smi-eyebrow">{ if props.linked { &s.shared_eyebrow } else { &q.title } }</p>
                 <h2 class="smi-heading smi-result__title" tabindex="-1" ref={props.heading_ref.clone()}>{ with_name(&s.result_heading, &category.name, &[]) }</h2>
                 <p class="smi-result__summary">{ &category.summary }</p>
-                if !props.shared && !props.date.is_empty() {
+                if !props.linked && !props.date.is_empty() {
                     <p class="smi-result__date">{ &props.date }</p>
                 }
             </header>
@@ -377,7 +377,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p>{ &category.recommendation }</p>
             </section>
             if !props.first_screen {
-                if !props.shared {
+                if !props.linked {
                     { guidance_block(props, &category.name) }
                 }
                 <section class="smi-block">
@@ -408,14 +408,14 @@ pub fn ResultView(props: &ResultProps) -> Html {
                         </ol>
                     }
                 </section>
-                if let (Some(link), false) = (&props.share_link, props.shared) {
+                if let (Some(link), false) = (&props.share_link, props.linked) {
                     { share_block(props, link, &share_text) }
                 }
                 <div class="smi-actions">
                     if let Some(cta) = &config.cta {
                         <a class="smi-button smi-button--primary smi-cta" href={cta.url.clone()} target="_blank" rel="noopener">{ &cta.label }</a>
                     }
-                    if props.shared {
+                    if props.linked {
                         <button type="button" class="smi-button smi-button--primary" onclick={take}>{ &s.take_yourself }</button>
                     } else {
                         <button type="button" class="smi-button" onclick={restart}>{ &s.restart }</button>

@@ -13,7 +13,7 @@ use crate::engine::host::config::Config;
 use crate::engine::host::events::Event;
 use crate::engine::host::lead::{Field, Gate};
 use crate::engine::host::widget::{
-    self, Action, Boot, Context, Effect, Focus, ShareMethod, Shared, State,
+    self, Action, Boot, Context, Effect, Focus, LinkedResult, ShareMethod, ShareOutcome, State,
 };
 use crate::engine::result::benchmark::Pack;
 use crate::engine::result::text::Text;
@@ -155,7 +155,12 @@ impl Runner {
             Effect::Emit(event) => self.on_event.emit(event),
             Effect::Warn(message) => platform::warn(&message),
             Effect::Focus(Focus::Heading) => platform::focus(&self.heading),
-            Effect::Focus(Focus::Field(id)) => platform::focus_within(&self.form, &id),
+            Effect::Focus(Focus::LeadField(field)) => {
+                platform::focus_within(&self.form, &crate::ui::lead::field_id(field))
+            }
+            Effect::Focus(Focus::Consent) => {
+                platform::focus_within(&self.form, crate::ui::lead::CONSENT_ID)
+            }
             Effect::AfterPaint(action) => platform::after_paint(move || dispatch.dispatch(action)),
             Effect::ClearFragment => platform::clear_fragment(),
             Effect::DeliverLead(request) => wasm_bindgen_futures::spawn_local(async move {
@@ -170,7 +175,7 @@ impl Runner {
                 let outcome = platform::copy_text(&text).await.map(|()| true);
                 dispatch.dispatch(Action::ShareDone {
                     method: ShareMethod::Copy,
-                    outcome,
+                    outcome: ShareOutcome::from_result(outcome),
                 });
             }),
             Effect::DownloadPng { svg, filename } => {
@@ -184,7 +189,7 @@ impl Runner {
                     };
                     dispatch.dispatch(Action::ShareDone {
                         method: ShareMethod::Png,
-                        outcome,
+                        outcome: ShareOutcome::from_result(outcome),
                     });
                 })
             }
@@ -201,7 +206,7 @@ impl Runner {
                     platform::share_native(image.as_ref(), &filename, &title, &text, &url).await;
                 dispatch.dispatch(Action::ShareDone {
                     method: ShareMethod::Native,
-                    outcome,
+                    outcome: ShareOutcome::from_result(outcome),
                 });
             }),
             Effect::Print => {
@@ -210,7 +215,7 @@ impl Runner {
                     if let Err(why) = platform::print_card(&heading).await {
                         dispatch.dispatch(Action::ShareDone {
                             method: ShareMethod::Print,
-                            outcome: Err(why),
+                            outcome: ShareOutcome::Failed(why),
                         });
                     }
                 })
@@ -252,7 +257,7 @@ fn Widget(props: &WidgetProps) -> Html {
     };
     let dispatch = machine.dispatcher();
 
-    if let Shared::Card(outcome) = &state.shared {
+    if let LinkedResult::Card(outcome) = &state.linked {
         let result = ResultProps {
             questionnaire: q.clone(),
             strings: s.clone(),
@@ -262,13 +267,13 @@ fn Widget(props: &WidgetProps) -> Html {
             heading_ref: heading.clone(),
             on_restart: Callback::noop(),
             share_link: None,
-            copy_status: None,
+            share_status: None,
             on_copy: Callback::noop(),
             on_png: Callback::noop(),
             on_native: None,
             on_print: Callback::noop(),
             on_share: Callback::noop(),
-            shared: true,
+            linked: true,
             on_take: send(Action::TakeYourself),
             first_screen: false,
             guidance: Rc::default(),
@@ -382,7 +387,7 @@ fn Widget(props: &WidgetProps) -> Html {
                         heading_ref: heading.clone(),
                         on_restart: send(Action::Flow(Flow::Restart)),
                         share_link: state.share_link(ctx).map(AttrValue::from),
-                        copy_status: state
+                        share_status: state
                             .share_status
                             .map(|st| AttrValue::from(st.text(s).to_owned())),
                         on_copy: send(Action::Share(ShareMethod::Copy)),
@@ -390,7 +395,7 @@ fn Widget(props: &WidgetProps) -> Html {
                         on_native,
                         on_print: send(Action::Share(ShareMethod::Print)),
                         on_share,
-                        shared: false,
+                        linked: false,
                         on_take: Callback::noop(),
                         first_screen: !state.result_whole,
                         guidance: state.guidance.clone().unwrap_or_default(),
@@ -413,7 +418,7 @@ fn Widget(props: &WidgetProps) -> Html {
     let has_data = state.has_data(ctx);
     html! {
         <>
-            if state.shared == Shared::Refused {
+            if state.linked == LinkedResult::Refused {
                 <p class="smi-error" role="alert">{ &s.share_refused }</p>
             }
             if !state.storage {

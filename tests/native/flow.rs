@@ -2,13 +2,13 @@
 
 use crate::support::{answers, smi};
 use proptest::prelude::*;
-use smi_engine::{apply, evaluate, Action, Session, Step};
+use smi_engine::{advance, evaluate, Action, Session, Step};
 
 /// Runs `actions` from a fresh session and returns where it ends.
 fn run(actions: &[Action]) -> Session {
     actions
         .iter()
-        .fold(Session::new(smi()), |s, &a| apply(smi(), &s, a))
+        .fold(Session::new(smi()), |s, &a| advance(smi(), &s, a))
 }
 
 #[test]
@@ -17,16 +17,16 @@ fn start_answer_next_back() {
     let s = run(&[Start]);
     assert_eq!(s.step, Step::Question(0));
     // Next is refused until the question is answered.
-    assert_eq!(apply(smi(), &s, Next), s);
+    assert_eq!(advance(smi(), &s, Next), s);
     let s = run(&[Start, Answer { item: 0, choice: 2 }, Next]);
     assert_eq!(s.step, Step::Question(1));
     assert_eq!(s.answers.get(0), Some(2));
-    let s = apply(smi(), &s, Back);
+    let s = advance(smi(), &s, Back);
     assert_eq!(s.step, Step::Question(0));
-    let s = apply(smi(), &s, Back);
+    let s = advance(smi(), &s, Back);
     assert_eq!(s.step, Step::Intro);
     // Answers survive going back; Start resumes at the first gap.
-    assert_eq!(apply(smi(), &s, Start).step, Step::Question(1));
+    assert_eq!(advance(smi(), &s, Start).step, Step::Question(1));
 }
 
 #[test]
@@ -40,8 +40,8 @@ fn the_last_next_shows_the_result_and_restart_forgets() {
     let s = run(&actions);
     assert_eq!(s.step, Step::Result);
     assert!(evaluate(smi(), &s.answers).is_some());
-    assert_eq!(apply(smi(), &s, Action::Back).step, Step::Question(n - 1));
-    assert_eq!(apply(smi(), &s, Action::Restart), Session::new(smi()));
+    assert_eq!(advance(smi(), &s, Action::Back).step, Step::Question(n - 1));
+    assert_eq!(advance(smi(), &s, Action::Restart), Session::new(smi()));
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn finish_with_gaps_goes_to_the_first_gap() {
         answers: answers("3333333333333 33333333333333"),
     };
     s.answers.0[4] = None;
-    assert_eq!(apply(smi(), &s, Action::Finish).step, Step::Question(4));
+    assert_eq!(advance(smi(), &s, Action::Finish).step, Step::Question(4));
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn nonsense_actions_change_nothing() {
     use Action::*;
     let intro = Session::new(smi());
     for a in [Next, Back, Finish, Answer { item: 0, choice: 0 }] {
-        assert_eq!(apply(smi(), &intro, a), intro, "{a:?} on the intro");
+        assert_eq!(advance(smi(), &intro, a), intro, "{a:?} on the intro");
     }
     let q0 = run(&[Start]);
     for a in [
@@ -70,7 +70,7 @@ fn nonsense_actions_change_nothing() {
         Answer { item: 0, choice: 4 },
         Start,
     ] {
-        assert_eq!(apply(smi(), &q0, a), q0, "{a:?} on a question");
+        assert_eq!(advance(smi(), &q0, a), q0, "{a:?} on a question");
     }
 }
 
@@ -92,7 +92,7 @@ proptest! {
     fn every_walk_stays_valid(actions in proptest::collection::vec(any_action(), 0..200)) {
         let mut s = Session::new(smi());
         for a in actions {
-            s = apply(smi(), &s, a);
+            s = advance(smi(), &s, a);
             prop_assert!(s.fits(smi()), "{:?} after {:?}", s, a);
             if s.step == Step::Result {
                 prop_assert!(evaluate(smi(), &s.answers).is_some());
@@ -105,11 +105,11 @@ proptest! {
         choices in proptest::collection::vec(0u8..4, 27),
         order in Just((0..27).collect::<Vec<usize>>()).prop_shuffle(),
     ) {
-        let mut s = apply(smi(), &Session::new(smi()), Action::Start);
+        let mut s = advance(smi(), &Session::new(smi()), Action::Start);
         for &item in &order {
-            s = apply(smi(), &s, Action::Answer { item, choice: choices[item] });
+            s = advance(smi(), &s, Action::Answer { item, choice: choices[item] });
         }
-        s = apply(smi(), &s, Action::Finish);
+        s = advance(smi(), &s, Action::Finish);
         prop_assert_eq!(s.step, Step::Result);
         let in_order: Vec<_> = choices.iter().map(|&c| Some(c)).collect();
         prop_assert_eq!(&s.answers.0, &in_order);

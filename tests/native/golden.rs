@@ -12,14 +12,14 @@ async fn render(digits: &str) -> String {
     render_with(digits, None, false).await
 }
 
-async fn render_with(digits: &str, share_link: Option<&str>, shared: bool) -> String {
-    render_props(digits, share_link, shared, false).await
+async fn render_with(digits: &str, share_link: Option<&str>, linked: bool) -> String {
+    render_props(digits, share_link, linked, false).await
 }
 
 async fn render_props(
     digits: &str,
     share_link: Option<&str>,
-    shared: bool,
+    linked: bool,
     first_screen: bool,
 ) -> String {
     let props = ResultProps {
@@ -29,7 +29,7 @@ async fn render_props(
         heading_ref: Default::default(),
         on_restart: Default::default(),
         share_link: share_link.map(|l| l.to_owned().into()),
-        copy_status: None,
+        share_status: None,
         on_copy: Default::default(),
         on_share: Default::default(),
         on_png: Default::default(),
@@ -39,7 +39,7 @@ async fn render_props(
         date: Default::default(),
         benchmark: None,
         benchmark_refused: false,
-        shared,
+        linked,
         on_take: Default::default(),
         first_screen,
         guidance: Rc::new(smi_engine::assessment::path::guidance(

@@ -10,8 +10,8 @@ use smi_engine::host::config::Config;
 use smi_engine::host::events::{AnswerDetail, ErrorDetail, Event, ShareDetail, StartDetail};
 use smi_engine::host::lead::{Field, Invalid};
 use smi_engine::host::widget::{
-    apply, boot, Action, Boot, Context, DeliveryOutcome, Effect, Focus, LeadStatus, ShareMethod,
-    ShareStatus, Shared, State,
+    apply, boot, Action, Boot, Context, DeliveryOutcome, Effect, Focus, LeadStatus, LinkedResult,
+    ShareMethod, ShareOutcome, ShareStatus, State,
 };
 use smi_engine::{evaluate, Action as Flow, Answers, Session, Step};
 use std::rc::Rc;
@@ -63,7 +63,8 @@ fn line(effect: &Effect) -> String {
         Effect::Emit(event) => format!("emit {}", event.name()),
         Effect::Warn(_) => "warn".into(),
         Effect::Focus(Focus::Heading) => "focus heading".into(),
-        Effect::Focus(Focus::Field(id)) => format!("focus #{id}"),
+        Effect::Focus(Focus::LeadField(field)) => format!("focus #smi-lead-{field}"),
+        Effect::Focus(Focus::Consent) => "focus #smi-lead-consent".into(),
         Effect::AfterPaint(action) => format!("after paint {action:?}"),
         Effect::ClearFragment => "clear fragment".into(),
         Effect::DeliverLead(request) => format!("deliver {}", request.id),
@@ -626,8 +627,8 @@ fn a_shared_link_shows_that_result_until_the_visitor_takes_the_assessment() {
         effects.iter().map(line).collect::<Vec<_>>(),
         ["emit smi:ready"]
     );
-    let Shared::Card(outcome) = &s.shared else {
-        panic!("expected a shared card, got {:?}", s.shared);
+    let LinkedResult::Card(outcome) = &s.linked else {
+        panic!("expected a shared card, got {:?}", s.linked);
     };
     assert_eq!(Some(outcome), evaluate(smi(), &answers(DIGITS)).as_ref());
     // Someone else's result cannot be shared or started over from.
@@ -643,7 +644,7 @@ fn a_shared_link_shows_that_result_until_the_visitor_takes_the_assessment() {
         &[Action::TakeYourself],
         &["clear fragment", "focus heading"],
     );
-    assert_eq!(s.shared, Shared::None);
+    assert_eq!(s.linked, LinkedResult::None);
     check(
         &c,
         s,
@@ -675,7 +676,7 @@ fn a_shared_link_shows_that_result_until_the_visitor_takes_the_assessment() {
             "emit smi:ready"
         ]
     );
-    assert_eq!(s.shared, Shared::Refused);
+    assert_eq!(s.linked, LinkedResult::Refused);
 }
 
 #[test]
@@ -705,36 +706,50 @@ fn share_actions_and_what_they_come_to() {
     let s = check(
         &c,
         s,
-        &[done(ShareMethod::Copy, Ok(true))],
+        &[done(ShareMethod::Copy, ShareOutcome::Done)],
         &["emit smi:share copy"],
     );
     assert_eq!(s.share_status, Some(ShareStatus::Copied));
     let s = check(
         &c,
         s,
-        &[done(ShareMethod::Copy, Err("denied".into()))],
+        &[done(
+            ShareMethod::Copy,
+            ShareOutcome::Failed("denied".into()),
+        )],
         &["warn"],
     );
     assert_eq!(s.share_status, Some(ShareStatus::CopyFailed));
     let s = check(
         &c,
         s,
-        &[done(ShareMethod::Png, Err("no canvas".into()))],
+        &[done(
+            ShareMethod::Png,
+            ShareOutcome::Failed("no canvas".into()),
+        )],
         &["warn", "emit smi:error image-failed"],
     );
     assert_eq!(s.share_status, Some(ShareStatus::ImageFailed));
     // The visitor closed the share sheet: nothing to tell.
-    let s = check(&c, s, &[done(ShareMethod::Native, Ok(false))], &[]);
     let s = check(
         &c,
         s,
-        &[done(ShareMethod::Native, Ok(true))],
+        &[done(ShareMethod::Native, ShareOutcome::Cancelled)],
+        &[],
+    );
+    let s = check(
+        &c,
+        s,
+        &[done(ShareMethod::Native, ShareOutcome::Done)],
         &["emit smi:share native"],
     );
     let s = check(
         &c,
         s,
-        &[done(ShareMethod::Print, Err("no window".into()))],
+        &[done(
+            ShareMethod::Print,
+            ShareOutcome::Failed("no window".into()),
+        )],
         &["warn", "emit smi:error print-failed"],
     );
     // Leaving the result clears what the last action said.

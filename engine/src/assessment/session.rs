@@ -1,4 +1,4 @@
-//! The assessment flow as a pure transition function: `apply(questionnaire, session, action)`.
+//! The assessment flow as a pure transition function: `advance(questionnaire, session, action)`.
 //!
 //! An action that makes no sense in the current step (Next before answering, Finish with
 //! gaps, an out-of-range choice) leaves the session as it was; it never panics. The UI's
@@ -62,7 +62,7 @@ impl Session {
     }
 }
 
-pub fn apply(q: &Questionnaire, s: &Session, action: Action) -> Session {
+pub fn advance(q: &Questionnaire, s: &Session, action: Action) -> Session {
     let last = q.items.len().saturating_sub(1);
     let step = |step| Session {
         step,
@@ -88,7 +88,7 @@ pub fn apply(q: &Questionnaire, s: &Session, action: Action) -> Session {
             if i < last {
                 step(Step::Question(i + 1))
             } else {
-                apply(q, s, Action::Finish)
+                advance(q, s, Action::Finish)
             }
         }
         (Step::Question(_), Action::Finish) => match s.answers.first_unanswered() {

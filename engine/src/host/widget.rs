@@ -57,7 +57,7 @@ impl Context {
 
 /// What the page's share link (if any) amounts to.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Shared {
+pub enum LinkedResult {
     None,
     /// Someone else's result, shown read-only until the visitor takes the assessment.
     Card(Outcome),
@@ -152,7 +152,7 @@ impl ShareStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub session: Session,
-    pub shared: Shared,
+    pub linked: LinkedResult,
     pub lead: LeadForm,
     pub share_status: Option<ShareStatus>,
     /// False once the browser refused local storage: progress is no longer saved.
@@ -199,11 +199,32 @@ pub enum Action {
         id: String,
         outcome: DeliveryOutcome,
     },
-    /// A share action finished: `Ok(true)` done, `Ok(false)` the visitor cancelled.
+    /// A share action finished.
     ShareDone {
         method: ShareMethod,
-        outcome: Result<bool, String>,
+        outcome: ShareOutcome,
     },
+}
+
+/// What became of a share action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareOutcome {
+    Done,
+    /// The visitor closed the share sheet without sharing.
+    Cancelled,
+    /// The browser refused or failed, and why.
+    Failed(String),
+}
+
+impl ShareOutcome {
+    /// From a platform call that answers whether the visitor went through with it.
+    pub fn from_result(result: Result<bool, String>) -> ShareOutcome {
+        match result {
+            Ok(true) => ShareOutcome::Done,
+            Ok(false) => ShareOutcome::Cancelled,
+            Err(why) => ShareOutcome::Failed(why),
+        }
+    }
 }
 
 /// Where focus goes.
@@ -211,8 +232,10 @@ pub enum Action {
 pub enum Focus {
     /// The heading of what is on screen now.
     Heading,
-    /// A lead form control, by element id.
-    Field(String),
+    /// A lead form's field.
+    LeadField(Field),
+    /// The lead form's consent checkbox.
+    Consent,
 }
 
 /// What the shell does for the machine.
@@ -276,7 +299,7 @@ impl Default for State {
                 step: Step::Intro,
                 answers: Answers(Vec::new()),
             },
-            shared: Shared::None,
+            linked: LinkedResult::None,
             lead: LeadForm::default(),
             share_status: None,
             storage: true,
@@ -331,14 +354,14 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
     if let Some(code) = share_code::code_in_fragment(&boot.fragment) {
         let refused = match share_code::decode(q, code).map(|a| evaluate(q, &a)) {
             Ok(Some(outcome)) => {
-                state.shared = Shared::Card(outcome);
+                state.linked = LinkedResult::Card(outcome);
                 None
             }
             Ok(None) => Some("the share link's answers are incomplete".to_owned()),
             Err(why) => Some(format!("ignoring the share link: {why}")),
         };
         if let Some(why) = refused {
-            state.shared = Shared::Refused;
+            state.linked = LinkedResult::Refused;
             report(&mut effects, "share-link-refused", &why);
         }
     }
@@ -494,14 +517,14 @@ fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Ef
 fn flow(ctx: &Context, state: &mut State, step: session::Action, effects: &mut Vec<Effect>) {
     let q = &*ctx.questionnaire;
     let blocked = match step {
-        session::Action::Start => matches!(state.shared, Shared::Card(_)),
-        session::Action::Revisit(_) => state.shared != Shared::None || state.gated(ctx),
+        session::Action::Start => matches!(state.linked, LinkedResult::Card(_)),
+        session::Action::Revisit(_) => state.linked != LinkedResult::None || state.gated(ctx),
         _ => false,
     };
     if blocked {
         return;
     }
-    let next = session::apply(q, &state.session, step);
+    let next = session::advance(q, &state.session, step);
     let answered = match step {
         session::Action::Answer { item, choice }
             if next.answers.get(item) == Some(choice) && matches!(next.step, Step::Question(_)) =>
@@ -530,18 +553,18 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
     let Some(outcome) = state.outcome(ctx) else {
         return;
     };
-    if config.gate == Gate::Off || busy || state.shared != Shared::None {
+    if config.gate == Gate::Off || busy || state.linked != LinkedResult::None {
         return;
     }
     let found = lead::check(config, &state.lead.values, state.lead.consent);
     if let Some(first) = found.first() {
         let target = match first {
-            Invalid::Missing(field) => format!("smi-lead-{field}"),
-            Invalid::BadEmail => "smi-lead-email".into(),
-            Invalid::NoConsent => "smi-lead-consent".into(),
+            Invalid::Missing(field) => Focus::LeadField(*field),
+            Invalid::BadEmail => Focus::LeadField(Field::Email),
+            Invalid::NoConsent => Focus::Consent,
         };
         state.lead.problems = found;
-        effects.push(Effect::Focus(Focus::Field(target)));
+        effects.push(Effect::Focus(target));
         return;
     }
     state.lead.problems.clear();
@@ -625,7 +648,7 @@ fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Ve
     let (Some(outcome), Some(url)) = (state.outcome(ctx), state.share_link(ctx)) else {
         return;
     };
-    if state.shared != Shared::None || state.gated(ctx) {
+    if state.linked != LinkedResult::None || state.gated(ctx) {
         return;
     }
     let emit =
@@ -657,31 +680,31 @@ fn share_done(
     ctx: &Context,
     state: &mut State,
     method: ShareMethod,
-    outcome: Result<bool, String>,
+    outcome: ShareOutcome,
     effects: &mut Vec<Effect>,
 ) {
     let url = state.share_link(ctx).unwrap_or_default();
     match (method, outcome) {
-        (_, Ok(false)) => {}
-        (ShareMethod::Print, Ok(true)) => {}
-        (method, Ok(true)) => {
+        (_, ShareOutcome::Cancelled) => {}
+        (ShareMethod::Print, ShareOutcome::Done) => {}
+        (method, ShareOutcome::Done) => {
             effects.push(Effect::Emit(Event::share(method.as_str(), &url)));
             if method == ShareMethod::Copy {
                 state.share_status = Some(ShareStatus::Copied);
             }
         }
-        (ShareMethod::Copy, Err(why)) => {
+        (ShareMethod::Copy, ShareOutcome::Failed(why)) => {
             effects.push(Effect::Warn(format!("SMI widget: copy failed: {why}.")));
             state.share_status = Some(ShareStatus::CopyFailed);
         }
-        (ShareMethod::Png, Err(why)) => {
+        (ShareMethod::Png, ShareOutcome::Failed(why)) => {
             report(effects, "image-failed", &why);
             state.share_status = Some(ShareStatus::ImageFailed);
         }
-        (ShareMethod::Print, Err(why)) => {
+        (ShareMethod::Print, ShareOutcome::Failed(why)) => {
             report(effects, "print-failed", &format!("printing failed: {why}"));
         }
-        (_, Err(why)) => {
+        (_, ShareOutcome::Failed(why)) => {
             report(
                 effects,
                 "share-failed",
@@ -710,8 +733,8 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
         Action::Consent(checked) => state.lead.consent = checked,
         Action::SubmitLead { id } => submit_lead(ctx, &mut state, id, &mut effects),
         Action::Share(method) => share(ctx, &mut state, method, &mut effects),
-        Action::TakeYourself if matches!(state.shared, Shared::Card(_)) => {
-            state.shared = Shared::None;
+        Action::TakeYourself if matches!(state.linked, LinkedResult::Card(_)) => {
+            state.linked = LinkedResult::None;
             effects.push(Effect::ClearFragment);
             effects.push(Effect::Focus(Focus::Heading));
         }

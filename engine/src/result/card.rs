@@ -150,11 +150,8 @@ const TEXT: &str = "#1b1f2a";
 const MUTED: &str = "#4d5566";
 const TRACK: &str = "#e4e7ee";
 
-/// The card for `input`, as SVG text.
+/// The card for `input`, as SVG text: its regions one after the other.
 pub fn svg(input: &CardInput) -> String {
-    let (q, s, o) = (input.questionnaire, input.strings, input.outcome);
-    let (accent, accent_text) = input.accent;
-    let category = q.category(o.category);
     let mut svg = Svg {
         out: String::with_capacity(8 * 1024),
         rtl: input.rtl,
@@ -164,9 +161,20 @@ pub fn svg(input: &CardInput) -> String {
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" direction="{dir}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif"><rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>"##,
         dir = if input.rtl { "rtl" } else { "ltr" }
     );
-    svg.rect(0, 0, 12, HEIGHT as i32, 0, accent);
+    svg.rect(0, 0, 12, HEIGHT as i32, 0, input.accent.0);
+    for region in [head, matrix, scores, actions, foot] {
+        region(&mut svg, input);
+    }
+    svg.out.push_str("</svg>");
+    svg.out
+}
 
-    // Head: eyebrow, brand and date, the category, its meaning.
+/// The head: the eyebrow, the logo, brand and date, the category and its meaning.
+fn head(svg: &mut Svg, input: &CardInput) {
+    let q = input.questionnaire;
+    let s = input.strings;
+    let o = input.outcome;
+    let category = q.category(o.category);
     svg.text(60, 70, 620, 20, 600, MUTED, &q.title);
     let brand: Vec<&str> = [input.company.unwrap_or(""), input.date]
         .into_iter()
@@ -198,8 +206,13 @@ pub fn svg(input: &CardInput) -> String {
     for (i, line) in wrap(&category.summary, 90, 1).iter().enumerate() {
         svg.text(60, 170 + 28 * i as i32, 1080, 22, 400, MUTED, line);
     }
+}
 
-    // The matrix, 280×280, never mirrored: innovation runs left to right, investment up.
+/// The matrix, 280×280, never mirrored: innovation runs left to right, investment up.
+fn matrix(svg: &mut Svg, input: &CardInput) {
+    let q = input.questionnaire;
+    let o = input.outcome;
+    let (accent, accent_text) = input.accent;
     let (mx, my, size) = (svg.x(if input.rtl { 340 } else { 60 }), 215, 280);
     let (dx, dy) = crate::result::matrix::dot(o.investment, o.innovation, size);
     let (dx, dy) = (mx + dx, my + dy);
@@ -243,8 +256,14 @@ pub fn svg(input: &CardInput) -> String {
         svg.out,
         r##"<circle cx="{dx}" cy="{dy}" r="13" fill="#ffffff" opacity="0.9"/><circle cx="{dx}" cy="{dy}" r="8" fill="{TEXT}"/>"##
     );
+}
 
-    // Scores and pillars, beside the matrix.
+/// The scores and the comparison with a pack, the pillars and how far the next category is, beside the matrix.
+fn scores(svg: &mut Svg, input: &CardInput) {
+    let q = input.questionnaire;
+    let s = input.strings;
+    let o = input.outcome;
+    let accent = input.accent.0;
     let column = 380;
     for (i, (label, value)) in [
         (&s.axis_investment, o.investment),
@@ -304,8 +323,14 @@ pub fn svg(input: &CardInput) -> String {
         );
         svg.text(column, 512, 370, 18, 700, TEXT, &line);
     }
+}
 
-    // The top three actions.
+/// The top three actions, or the sentence for a company with none.
+fn actions(svg: &mut Svg, input: &CardInput) {
+    let q = input.questionnaire;
+    let s = input.strings;
+    let o = input.outcome;
+    let (accent, accent_text) = input.accent;
     let right = 780;
     svg.text(right, 240, 360, 18, 700, TEXT, &s.actions_heading);
     let mut y = 276;
@@ -331,8 +356,11 @@ pub fn svg(input: &CardInput) -> String {
             y += 24;
         }
     }
+}
 
-    // Foot: the host's call to action, on the accent.
+/// The foot: the host's call to action, on the accent.
+fn foot(svg: &mut Svg, input: &CardInput) {
+    let (accent, accent_text) = input.accent;
     if let Some((label, url)) = input.cta {
         let site = url.split("://").nth(1).unwrap_or(url).trim_end_matches('/');
         svg.rect(60, 548, 1080, 52, 10, accent);
@@ -346,6 +374,4 @@ pub fn svg(input: &CardInput) -> String {
             &format!("{label} · {site}"),
         );
     }
-    svg.out.push_str("</svg>");
-    svg.out
 }
