@@ -8,7 +8,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 profile=release
 [ "${1:-}" = "--dev" ] && profile=dev
-target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+target_dir=$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).target_directory')
 out=$target_dir/wasm32-unknown-unknown/$([ $profile = dev ] && echo debug || echo release)
 
 if [ $profile = release ]; then
@@ -45,14 +45,7 @@ cp -r examples dist/
 cp engine/content/questionnaire.schema.json engine/content/benchmark.schema.json dist/
 # One file per language besides English (which is inside the wasm): its questionnaire and
 # interface strings, fetched by the loader when a widget shows that language.
-mkdir -p dist/i18n
-for ui in engine/content/ui.*.json; do
-  lang=${ui#engine/content/ui.}; lang=${lang%.json}
-  [ "$lang" = en ] && continue
-  node -e 'const fs = require("fs"); const [q, ui, out] = process.argv.slice(1);
-    fs.writeFileSync(out, JSON.stringify({ questionnaire: JSON.parse(fs.readFileSync(q, "utf8")), ui: JSON.parse(fs.readFileSync(ui, "utf8")) }));' \
-    "engine/content/questionnaire.$lang.json" "$ui" "dist/i18n/$lang.json"
-done
+node .ci/translations.mjs engine/content dist/i18n
 # The stylesheet (minified) and the first screen, rendered natively with the widget's own
 # intro component in every language, into the loader and the translation files.
 screens=$(mktemp)
@@ -89,8 +82,6 @@ plugin=dist/wordpress/smi-assessment
 mkdir -p "$plugin/widget"
 cp -r wordpress/smi-assessment/. "$plugin/"
 cp -r "${widget_files[@]}" "$plugin/widget/"
-python3 -c 'import shutil, sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2], "smi-assessment")' \
-  dist/smi-assessment dist/wordpress
-wasm_brotli=$(node -e 'const z = require("zlib"), b = require("fs").readFileSync(process.argv[1]);
-  console.log((z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024).toFixed(1));' dist/smi_widget_bg.wasm)
+python3 .ci/zip.py dist/smi-assessment dist/wordpress smi-assessment
+wasm_brotli=$(node .ci/brotli-kib.mjs dist/smi_widget_bg.wasm)
 echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli"

@@ -10,9 +10,16 @@
 // `__wbindgen_malloc`, …) keep theirs. It also drops the custom sections (`producers`,
 // `target_features`), which only tools read: 0.2 KiB.
 // Usage: node .ci/short-names.mjs WASM GLUE
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
+// The glue's shape this was written against: another wasm-bindgen may name things otherwise.
+const WASM_BINDGEN = '0.2.130';
 const [wasmPath, gluePath] = process.argv.slice(2);
+const cli = execFileSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).trim();
+if (cli !== `wasm-bindgen ${WASM_BINDGEN}`) {
+  throw new Error(`short-names.mjs was written for wasm-bindgen ${WASM_BINDGEN}, not "${cli}": check the glue's names before changing WASM_BINDGEN`);
+}
 const wasm = fs.readFileSync(wasmPath);
 let glue = fs.readFileSync(gluePath, 'utf8');
 const MODULE = './smi_widget_bg.js';

@@ -115,47 +115,14 @@ pub fn mount(
     };
     let strings = Text::new(strings);
 
-    let shadow = match host.shadow_root() {
-        Some(shadow) => shadow,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&stylesheet(&helpers)?.into()));
-    let root: HtmlElement = document.create_element("div")?.unchecked_into();
-    // Beside the loader's first screen, the widget renders hidden, under another class so
-    // that the page never holds two `.smi` roots; the loader swaps the two once the widget
-    // has rendered, with no frame between.
-    let first_screen = shadow
-        .query_selector(".smi[data-first-screen]")
-        .ok()
-        .flatten();
-    root.set_class_name(if first_screen.is_some() {
-        "smi-pending"
-    } else {
-        "smi"
-    });
-    root.set_attribute("lang", &lang)?;
-    root.set_attribute("dir", content::direction(&lang))?;
-    root.set_attribute("data-theme", config.theme.as_str())?;
-    // What the loader shows if the wasm traps (a release build's panics are traps).
-    root.set_attribute("data-crash", &strings.error_crash)?;
-    if let Some(accent) = &config.accent {
-        // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
-        root.style().set_property("--smi-accent", &accent.colour)?;
-        root.style()
-            .set_property("--smi-accent-text", &accent.text)?;
-    }
-    if config.theme == Theme::Dark {
-        root.style().set_property("color-scheme", "dark")?;
-    }
-    if first_screen.is_some() {
-        shadow.append_child(&root)?;
-    } else {
-        shadow.replace_children_with_node_1(&root);
-    }
-    ROOTS.with(|r| {
-        r.borrow_mut()
-            .push((root.clone().into(), strings.error_crash.clone()))
-    });
+    let root = widget_root(
+        &host,
+        &document,
+        &config,
+        &lang,
+        &strings.error_crash,
+        &helpers,
+    )?;
 
     let content = questionnaire(shipped, custom.as_deref(), load_error).map_err(|problems| {
         for p in &problems {
@@ -199,6 +166,58 @@ pub fn mount(
         app,
         root: root.into(),
     })
+}
+
+/// The widget's root element in `host`'s shadow root (opened if need be, with the stylesheet
+/// adopted): its language, direction, theme, accent and crash message set; beside the
+/// loader's first screen when it is there, in place of everything else otherwise.
+fn widget_root(
+    host: &HtmlElement,
+    document: &web_sys::Document,
+    config: &Config,
+    lang: &str,
+    crash: &str,
+    helpers: &JsValue,
+) -> Result<HtmlElement, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&stylesheet(helpers)?.into()));
+    let root: HtmlElement = document.create_element("div")?.unchecked_into();
+    // Beside the loader's first screen, the widget renders hidden, under another class so
+    // that the page never holds two `.smi` roots; the loader swaps the two once the widget
+    // has rendered, with no frame between.
+    let first_screen = shadow
+        .query_selector(".smi[data-first-screen]")
+        .ok()
+        .flatten();
+    root.set_class_name(if first_screen.is_some() {
+        "smi-pending"
+    } else {
+        "smi"
+    });
+    root.set_attribute("lang", lang)?;
+    root.set_attribute("dir", content::direction(lang))?;
+    root.set_attribute("data-theme", config.theme.as_str())?;
+    // What the loader shows if the wasm traps (a release build's panics are traps).
+    root.set_attribute("data-crash", crash)?;
+    if let Some(accent) = &config.accent {
+        // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
+        root.style().set_property("--smi-accent", &accent.colour)?;
+        root.style()
+            .set_property("--smi-accent-text", &accent.text)?;
+    }
+    if config.theme == Theme::Dark {
+        root.style().set_property("color-scheme", "dark")?;
+    }
+    if first_screen.is_some() {
+        shadow.append_child(&root)?;
+    } else {
+        shadow.replace_children_with_node_1(&root);
+    }
+    ROOTS.with(|r| r.borrow_mut().push((root.clone().into(), crash.to_owned())));
+    Ok(root)
 }
 
 /// The options object as (name, value) pairs; non-string values are turned to text.

@@ -252,11 +252,11 @@ fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: Cat
     html! { <p class="smi-compare">{ text }</p> }
 }
 
-#[function_component]
-pub fn ResultView(props: &ResultProps) -> Html {
+/// The matrix with the company's place, and the text that says where it is (and where the
+/// next category's scores would put it).
+fn matrix_props(props: &ResultProps) -> MatrixProps {
     let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
     let category = q.category(o.category);
-    let out_of = |score: u8| fill(&s.score_out_of, &[("score", &s.num(score))]);
     let g = &props.guidance;
     let mut position = fill(
         &s.matrix_position,
@@ -277,7 +277,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             ],
         ));
     }
-    let matrix = MatrixProps {
+    MatrixProps {
         threshold: q.threshold,
         investment: o.investment,
         innovation: o.innovation,
@@ -288,10 +288,14 @@ pub fn ResultView(props: &ResultProps) -> Html {
         axis_investment: AttrValue::from(s.axis_investment.clone()),
         axis_innovation: AttrValue::from(s.axis_innovation.clone()),
         next: g.next.as_ref().map(|n| (n.investment, n.innovation)),
-    };
+    }
+}
+
+/// A sentence for each score that sits just by the line between categories.
+fn cusp_lines(props: &ResultProps) -> Vec<String> {
+    let (q, s, g) = (&props.questionnaire, &props.strings, &props.guidance);
     let threshold = s.num(q.threshold);
-    let cusps: Vec<String> = g
-        .cusps
+    g.cusps
         .iter()
         .map(|c| {
             let template = match (c.axis, c.above) {
@@ -305,7 +309,76 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 &[("score", &s.num(c.score)), ("threshold", &threshold)],
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The host's logo and company name, when set.
+fn brand_block(config: &Config) -> Option<Html> {
+    (config.logo.is_some() || config.company.is_some()).then(|| {
+        html! {
+            <div class="smi-brand">
+                if let Some(logo) = &config.logo {
+                    // Decorative: the company's name, when set, follows as text.
+                    <img class="smi-brand__logo" src={logo.clone()} alt="" />
+                }
+                if let Some(company) = &config.company {
+                    <span class="smi-brand__name">{ company }</span>
+                }
+            </div>
+        }
+    })
+}
+
+/// Each pillar's score, as a bar.
+fn pillars_block(props: &ResultProps) -> Html {
+    let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
+    let out_of = |score: u8| fill(&s.score_out_of, &[("score", &s.num(score))]);
+    html! {
+    <section class="smi-block">
+        <h3 class="smi-subheading">{ &s.pillars_heading }</h3>
+        <ul class="smi-pillars">
+            { for o.pillars.iter().map(|p| html! {
+                <li class="smi-pillar" key={p.pillar.0.clone()}>
+                    <span class="smi-pillar__name">{ q.pillar_name(&p.pillar) }</span>
+                    <svg class="smi-pillar__bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                        <rect class="smi-pillar__track" width="100" height="6" rx="3" />
+                        <rect class="smi-pillar__fill" width={p.score.to_string()} height="6" rx="3" />
+                    </svg>
+                    <span class="smi-pillar__score" aria-hidden="true">{ s.num(p.score) }</span>
+                    <span class="smi-sr">{ out_of(p.score) }</span>
+                </li>
+            }) }
+        </ul>
+    </section>
+    }
+}
+
+/// The action plan: every item short of its most mature answer, in the plan's order.
+fn plan_block(props: &ResultProps) -> Html {
+    let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
+    html! {
+    <section class="smi-block">
+        <h3 class="smi-subheading">{ &s.actions_heading }</h3>
+        if o.actions.is_empty() {
+            <p>{ &s.actions_none }</p>
+        } else {
+            <ol class="smi-plan">
+                { for o.actions.iter().map(|&i| html! {
+                    <li class="smi-plan__item" key={i}>{ &q.items[i].action }</li>
+                }) }
+            </ol>
+        }
+    </section>
+    }
+}
+
+#[function_component]
+pub fn ResultView(props: &ResultProps) -> Html {
+    let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
+    let category = q.category(o.category);
+    let out_of = |score: u8| fill(&s.score_out_of, &[("score", &s.num(score))]);
+    let matrix = matrix_props(props);
+    let cusps = cusp_lines(props);
     let comparison = props
         .benchmark
         .as_ref()
@@ -332,19 +405,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let share_text = share_text(q, s, o);
 
     let config = &props.config;
-    let brand = (config.logo.is_some() || config.company.is_some()).then(|| {
-        html! {
-            <div class="smi-brand">
-                if let Some(logo) = &config.logo {
-                    // Decorative: the company's name, when set, follows as text.
-                    <img class="smi-brand__logo" src={logo.clone()} alt="" />
-                }
-                if let Some(company) = &config.company {
-                    <span class="smi-brand__name">{ company }</span>
-                }
-            </div>
-        }
-    });
+    let brand = brand_block(config);
 
     html! {
         <section class="smi-result" data-category={o.category.as_str()}>
@@ -380,34 +441,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 if !props.linked {
                     { guidance_block(props, &category.name) }
                 }
-                <section class="smi-block">
-                    <h3 class="smi-subheading">{ &s.pillars_heading }</h3>
-                    <ul class="smi-pillars">
-                        { for o.pillars.iter().map(|p| html! {
-                            <li class="smi-pillar" key={p.pillar.0.clone()}>
-                                <span class="smi-pillar__name">{ q.pillar_name(&p.pillar) }</span>
-                                <svg class="smi-pillar__bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                                    <rect class="smi-pillar__track" width="100" height="6" rx="3" />
-                                    <rect class="smi-pillar__fill" width={p.score.to_string()} height="6" rx="3" />
-                                </svg>
-                                <span class="smi-pillar__score" aria-hidden="true">{ s.num(p.score) }</span>
-                                <span class="smi-sr">{ out_of(p.score) }</span>
-                            </li>
-                        }) }
-                    </ul>
-                </section>
-                <section class="smi-block">
-                    <h3 class="smi-subheading">{ &s.actions_heading }</h3>
-                    if o.actions.is_empty() {
-                        <p>{ &s.actions_none }</p>
-                    } else {
-                        <ol class="smi-plan">
-                            { for o.actions.iter().map(|&i| html! {
-                                <li class="smi-plan__item" key={i}>{ &q.items[i].action }</li>
-                            }) }
-                        </ol>
-                    }
-                </section>
+                { pillars_block(props) }
+                { plan_block(props) }
                 if let (Some(link), false) = (&props.share_link, props.linked) {
                     { share_block(props, link, &share_text) }
                 }

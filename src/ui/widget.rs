@@ -17,7 +17,7 @@ use crate::engine::host::widget::{
 };
 use crate::engine::result::benchmark::Pack;
 use crate::engine::result::text::Text;
-use crate::engine::{Action as Flow, Step};
+use crate::engine::{Action as Flow, Outcome, Step};
 use crate::platform;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -224,6 +224,135 @@ impl Runner {
     }
 }
 
+/// The lead form's props, wired to the machine.
+fn lead_props(
+    ctx: &Context,
+    state: &State,
+    dispatch: &UseReducerDispatcher<Machine>,
+    heading: &NodeRef,
+    form: &NodeRef,
+) -> LeadProps {
+    let (s, gate) = (&ctx.strings, ctx.config.lead.gate);
+    let on_input = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(field, value): (Field, String)| {
+            dispatch.dispatch(Action::EditLead(field, value))
+        })
+    };
+    let on_consent = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |checked: bool| dispatch.dispatch(Action::Consent(checked)))
+    };
+    let on_submit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| {
+            dispatch.dispatch(Action::SubmitLead {
+                id: platform::new_id(),
+            })
+        })
+    };
+    LeadProps {
+        strings: s.clone(),
+        config: Rc::new(ctx.config.lead.clone()),
+        values: Rc::new(state.lead.values.clone()),
+        consent: state.lead.consent,
+        problems: Rc::new(state.lead.problems.clone()),
+        status: state.lead.status,
+        gate: gate == Gate::Before,
+        heading_ref: heading.clone(),
+        form_ref: form.clone(),
+        on_input,
+        on_consent,
+        on_submit,
+    }
+}
+
+/// The result's props, wired to the machine.
+fn result_props(
+    ctx: &Context,
+    state: &State,
+    outcome: Outcome,
+    dispatch: &UseReducerDispatcher<Machine>,
+    heading: &NodeRef,
+    benchmark_refused: bool,
+) -> ResultProps {
+    let (q, s) = (&ctx.questionnaire, &ctx.strings);
+    let send = |action: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| dispatch.dispatch(action.clone()))
+    };
+    let on_share = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |method: ShareMethod| dispatch.dispatch(Action::Share(method)))
+    };
+    let on_native = platform::can_share().then(|| send(Action::Share(ShareMethod::Native)));
+    let on_revisit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |item: usize| dispatch.dispatch(Action::Flow(Flow::Revisit(item))))
+    };
+    // A struct rather than the props builder: the builder's typed steps
+    // cost the wasm more than the props they set.
+    ResultProps {
+        questionnaire: q.clone(),
+        strings: s.clone(),
+        outcome,
+        config: ctx.config.clone(),
+        date: AttrValue::from(ctx.date.clone()),
+        heading_ref: heading.clone(),
+        on_restart: send(Action::Flow(Flow::Restart)),
+        share_link: state.share_link(ctx).map(AttrValue::from),
+        share_status: state
+            .share_status
+            .map(|st| AttrValue::from(st.text(s).to_owned())),
+        on_copy: send(Action::Share(ShareMethod::Copy)),
+        on_png: send(Action::Share(ShareMethod::Png)),
+        on_native,
+        on_print: send(Action::Share(ShareMethod::Print)),
+        on_share,
+        linked: false,
+        on_take: Callback::noop(),
+        first_screen: !state.result_whole,
+        guidance: state.guidance.clone().unwrap_or_default(),
+        on_revisit,
+        benchmark: ctx.benchmark.clone(),
+        benchmark_refused,
+    }
+}
+
+/// The props of someone else's result from a share link: read-only, with "take it yourself".
+fn linked_props(
+    ctx: &Context,
+    outcome: Outcome,
+    heading: &NodeRef,
+    on_take: Callback<()>,
+    benchmark_refused: bool,
+) -> ResultProps {
+    let (q, s) = (&ctx.questionnaire, &ctx.strings);
+    ResultProps {
+        questionnaire: q.clone(),
+        strings: s.clone(),
+        outcome,
+        config: ctx.config.clone(),
+        date: AttrValue::default(),
+        heading_ref: heading.clone(),
+        on_restart: Callback::noop(),
+        share_link: None,
+        share_status: None,
+        on_copy: Callback::noop(),
+        on_png: Callback::noop(),
+        on_native: None,
+        on_print: Callback::noop(),
+        on_share: Callback::noop(),
+        linked: true,
+        on_take,
+        first_screen: false,
+        guidance: Rc::default(),
+        on_revisit: Callback::noop(),
+        benchmark: ctx.benchmark.clone(),
+        benchmark_refused,
+    }
+}
+
 #[function_component]
 fn Widget(props: &WidgetProps) -> Html {
     let machine = use_reducer(|| start(&props.questionnaire, &props.app));
@@ -258,29 +387,13 @@ fn Widget(props: &WidgetProps) -> Html {
     let dispatch = machine.dispatcher();
 
     if let LinkedResult::Card(outcome) = &state.linked {
-        let result = ResultProps {
-            questionnaire: q.clone(),
-            strings: s.clone(),
-            outcome: outcome.clone(),
-            config: ctx.config.clone(),
-            date: AttrValue::default(),
-            heading_ref: heading.clone(),
-            on_restart: Callback::noop(),
-            share_link: None,
-            share_status: None,
-            on_copy: Callback::noop(),
-            on_png: Callback::noop(),
-            on_native: None,
-            on_print: Callback::noop(),
-            on_share: Callback::noop(),
-            linked: true,
-            on_take: send(Action::TakeYourself),
-            first_screen: false,
-            guidance: Rc::default(),
-            on_revisit: Callback::noop(),
-            benchmark: ctx.benchmark.clone(),
-            benchmark_refused: props.app.benchmark_refused,
-        };
+        let result = linked_props(
+            ctx,
+            outcome.clone(),
+            &heading,
+            send(Action::TakeYourself),
+            props.app.benchmark_refused,
+        );
         return html! { <ResultView ..result /> };
     }
     let session = &state.session;
@@ -325,84 +438,20 @@ fn Widget(props: &WidgetProps) -> Html {
         (Step::Result, Some(outcome)) => {
             let gate = ctx.config.lead.gate;
             let lead_form = (gate != Gate::Off).then(|| {
-                let on_input = {
-                    let dispatch = dispatch.clone();
-                    Callback::from(move |(field, value): (Field, String)| {
-                        dispatch.dispatch(Action::EditLead(field, value))
-                    })
-                };
-                let on_consent = {
-                    let dispatch = dispatch.clone();
-                    Callback::from(move |checked: bool| dispatch.dispatch(Action::Consent(checked)))
-                };
-                let on_submit = {
-                    let dispatch = dispatch.clone();
-                    Callback::from(move |_: ()| {
-                        dispatch.dispatch(Action::SubmitLead {
-                            id: platform::new_id(),
-                        })
-                    })
-                };
-                let lead = LeadProps {
-                    strings: s.clone(),
-                    config: Rc::new(ctx.config.lead.clone()),
-                    values: Rc::new(state.lead.values.clone()),
-                    consent: state.lead.consent,
-                    problems: Rc::new(state.lead.problems.clone()),
-                    status: state.lead.status,
-                    gate: gate == Gate::Before,
-                    heading_ref: heading.clone(),
-                    form_ref: form.clone(),
-                    on_input,
-                    on_consent,
-                    on_submit,
-                };
+                let lead = lead_props(ctx, state, &dispatch, &heading, &form);
                 html! { <LeadForm ..lead /> }
             });
             match lead_form {
                 Some(form) if state.gated(ctx) => form,
                 form => {
-                    let on_share = {
-                        let dispatch = dispatch.clone();
-                        Callback::from(move |method: ShareMethod| {
-                            dispatch.dispatch(Action::Share(method))
-                        })
-                    };
-                    let on_native =
-                        platform::can_share().then(|| send(Action::Share(ShareMethod::Native)));
-                    let on_revisit = {
-                        let dispatch = dispatch.clone();
-                        Callback::from(move |item: usize| {
-                            dispatch.dispatch(Action::Flow(Flow::Revisit(item)))
-                        })
-                    };
-                    // A struct rather than the props builder: the builder's typed steps
-                    // cost the wasm more than the props they set.
-                    let result = ResultProps {
-                        questionnaire: q.clone(),
-                        strings: s.clone(),
+                    let result = result_props(
+                        ctx,
+                        state,
                         outcome,
-                        config: ctx.config.clone(),
-                        date: AttrValue::from(ctx.date.clone()),
-                        heading_ref: heading.clone(),
-                        on_restart: send(Action::Flow(Flow::Restart)),
-                        share_link: state.share_link(ctx).map(AttrValue::from),
-                        share_status: state
-                            .share_status
-                            .map(|st| AttrValue::from(st.text(s).to_owned())),
-                        on_copy: send(Action::Share(ShareMethod::Copy)),
-                        on_png: send(Action::Share(ShareMethod::Png)),
-                        on_native,
-                        on_print: send(Action::Share(ShareMethod::Print)),
-                        on_share,
-                        linked: false,
-                        on_take: Callback::noop(),
-                        first_screen: !state.result_whole,
-                        guidance: state.guidance.clone().unwrap_or_default(),
-                        on_revisit,
-                        benchmark: ctx.benchmark.clone(),
-                        benchmark_refused: props.app.benchmark_refused,
-                    };
+                        &dispatch,
+                        &heading,
+                        props.app.benchmark_refused,
+                    );
                     html! {
                         <>
                             <ResultView ..result />

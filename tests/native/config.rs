@@ -259,3 +259,31 @@ fn the_square_root_power_matches_powf_for_every_channel() {
     }
     assert_eq!(pow_2_4(1.0), 1.0);
 }
+
+/// The block's attributes are options of the widget (in camelCase), strings with an empty
+/// default: the plugin's render callback passes only those `block.json` declares.
+#[test]
+fn the_blocks_attributes_are_options() {
+    use smi_engine::host::config::OPTIONS;
+    let block: serde_json::Value = serde_json::from_str(include_str!(
+        "../../wordpress/smi-assessment/block/block.json"
+    ))
+    .unwrap();
+    let attributes = block["attributes"].as_object().unwrap();
+    assert!(attributes.len() >= 8, "{attributes:?}");
+    for (name, schema) in attributes {
+        let kebab: String = name
+            .chars()
+            .flat_map(|c| {
+                if c.is_ascii_uppercase() {
+                    vec!['-', c.to_ascii_lowercase()]
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+        assert!(OPTIONS.contains(&kebab.as_str()), "{name} is not an option");
+        assert_eq!(schema["type"], "string", "{name}");
+        assert_eq!(schema["default"], "", "{name}");
+    }
+}
