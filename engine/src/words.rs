@@ -1,4 +1,4 @@
-//! Small string helpers every part of the engine uses.
+//! Small string helpers every part of the engine uses, and the hash that names content.
 
 /// `parts` with `separator` between them. The standard library's `join` is instantiated apart
 /// for `String` and `&str` parts and for each separator length, about 0.9 KB of wasm each.
@@ -24,4 +24,27 @@ pub fn percent_encode(text: &str) -> String {
         }
     }
     out
+}
+
+/// FNV-1a, 64 bits, over everything fed to it: identifies content, never secures it.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    pub fn feed(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// The hash as 16 hexadecimal digits.
+    pub fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }

@@ -402,20 +402,14 @@ impl Questionnaire {
     /// Identifies the questionnaire's *shape* (its id, item ids and choice counts), so saved
     /// answers survive rewording but not a change that would make them mean something else.
     pub fn fingerprint(&self) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for b in bytes {
-                h ^= u64::from(*b);
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
-        feed(self.id.as_bytes());
+        let mut h = crate::words::Fnv::default();
+        h.feed(self.id.as_bytes());
         for it in &self.items {
-            feed(b"\x1f");
-            feed(it.id.0.as_bytes());
-            feed(&[it.choices.len() as u8]);
+            h.feed(b"\x1f");
+            h.feed(it.id.0.as_bytes());
+            h.feed(&[it.choices.len() as u8]);
         }
-        format!("{h:016x}")
+        h.hex()
     }
 }
 

@@ -70,13 +70,9 @@ pub fn storage_key(
         (None, _) => format!("{STORAGE_PREFIX}invalid"),
         (Some(q), None) => format!("{STORAGE_PREFIX}{}", q.id),
         (Some(q), Some(text)) => {
-            // FNV-1a, 64 bits: a key, not a secret.
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for b in text.bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-            format!("{STORAGE_PREFIX}custom:{}:{h:016x}", q.id)
+            let mut h = crate::words::Fnv::default();
+            h.feed(text.as_bytes());
+            format!("{STORAGE_PREFIX}custom:{}:{}", q.id, h.hex())
         }
     };
     if !element_id.is_empty() {
