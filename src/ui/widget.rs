@@ -224,6 +224,12 @@ impl Runner {
     }
 }
 
+/// A callback that dispatches `action` each time it is called.
+fn dispatching(dispatch: &UseReducerDispatcher<Machine>, action: Action) -> Callback<()> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: ()| dispatch.dispatch(action.clone()))
+}
+
 /// The lead form's props, wired to the machine.
 fn lead_props(
     ctx: &Context,
@@ -277,10 +283,7 @@ fn result_props(
     benchmark_refused: bool,
 ) -> ResultProps {
     let (q, s) = (&ctx.questionnaire, &ctx.strings);
-    let send = |action: Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: ()| dispatch.dispatch(action.clone()))
-    };
+    let send = |action: Action| dispatching(dispatch, action);
     let on_share = {
         let dispatch = dispatch.clone();
         Callback::from(move |method: ShareMethod| dispatch.dispatch(Action::Share(method)))
@@ -380,11 +383,8 @@ fn Widget(props: &WidgetProps) -> Html {
 
     let (ctx, state) = (&*machine.ctx, &machine.state);
     let (q, s) = (&ctx.questionnaire, &ctx.strings);
-    let send = |action: Action| {
-        let dispatch = machine.dispatcher();
-        Callback::from(move |_: ()| dispatch.dispatch(action.clone()))
-    };
     let dispatch = machine.dispatcher();
+    let send = |action: Action| dispatching(&dispatch, action);
 
     if let LinkedResult::Card(outcome) = &state.linked {
         let result = linked_props(
