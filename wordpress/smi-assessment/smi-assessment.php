@@ -221,6 +221,15 @@ function smi_assessment_enqueue() {
  * the plugin's own copy.
  */
 function smi_assessment_integrity_attributes() {
+	static $attributes = null;
+	if ( null === $attributes ) {
+		$attributes = smi_assessment_read_integrity_attributes();
+	}
+	return $attributes;
+}
+
+/** What smi_assessment_integrity_attributes() returns, read once per request. */
+function smi_assessment_read_integrity_attributes() {
 	$files = smi_assessment_files_url();
 	if ( wp_parse_url( $files, PHP_URL_HOST ) === wp_parse_url( home_url(), PHP_URL_HOST )
 		&& wp_parse_url( $files, PHP_URL_PORT ) === wp_parse_url( home_url(), PHP_URL_PORT ) ) {
