@@ -1,26 +1,13 @@
 //! The docs list what the code has: every `smi:error` code a code path can send, every
 //! event, and every module of the codemap.
 
+use crate::support::files_under;
 use std::fs;
 use std::path::Path;
 
 fn read(path: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
         .unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// Every file under `dir` (from the repository's root) whose name ends in `ext`.
-fn files(dir: &str, ext: &str, out: &mut Vec<String>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for entry in fs::read_dir(root.join(dir)).unwrap() {
-        let path = entry.unwrap().path();
-        let relative = path.strip_prefix(root).unwrap().display().to_string();
-        if path.is_dir() {
-            files(&relative, ext, out);
-        } else if relative.ends_with(ext) {
-            out.push(relative);
-        }
-    }
 }
 
 /// The first quoted text (either quote) after each `call` in `source`, ignoring whitespace,
@@ -46,10 +33,9 @@ fn literals_after(source: &str, call: &str, skip: usize) -> Vec<String> {
 /// Every `smi:error` code a code path can send: the engine's `report(effects, "code", …)`
 /// and `Event::error("code", …)`, and the loader's and the frame's.
 fn error_codes() -> Vec<String> {
-    let mut sources = Vec::new();
-    files("engine/src", ".rs", &mut sources);
-    files("src", ".rs", &mut sources);
-    files("src/js", ".js", &mut sources);
+    let mut sources = files_under("engine/src", ".rs");
+    sources.extend(files_under("src", ".rs"));
+    sources.extend(files_under("src/js", ".js"));
     let mut codes = Vec::new();
     for file in &sources {
         let text = read(file);
@@ -129,11 +115,10 @@ fn every_event_is_in_the_docs() {
 #[test]
 fn the_codemap_names_every_module() {
     let map = read("docs/dev/architecture.md");
-    let mut sources = Vec::new();
-    files("engine/src", ".rs", &mut sources);
-    files("json/src", ".rs", &mut sources);
-    files("src", ".rs", &mut sources);
-    files("src/js", ".js", &mut sources);
+    let mut sources = files_under("engine/src", ".rs");
+    sources.extend(files_under("json/src", ".rs"));
+    sources.extend(files_under("src", ".rs"));
+    sources.extend(files_under("src/js", ".js"));
     assert!(sources.len() > 30, "{sources:?}");
     let missing: Vec<&String> = sources
         .iter()

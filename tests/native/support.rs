@@ -45,3 +45,26 @@ pub fn matches_committed(path: &str, generated: &str, update: &str, tests: &str)
         "{path} is out of date with the Rust types: run `{update}=1 cargo test {tests}` and commit it"
     );
 }
+
+/// The files under `dir` (a folder from the repository's root) whose names end in `ext`, as
+/// paths from the root, at any depth.
+pub fn files_under(dir: &str, ext: &str) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut folders = vec![root.join(dir)];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let relative = path.strip_prefix(root).unwrap().display().to_string();
+                if relative.ends_with(ext) {
+                    out.push(relative);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
