@@ -98,3 +98,12 @@ export async function pixelDifference(page, a, b) {
     return differ;
   }, [a.toString('base64'), b.toString('base64')]);
 }
+
+/** Fills the lead form of widget `w` (a locator) with a visitor's details and, unless told
+ * otherwise, checks the consent. */
+export async function fillForm(w, { name = 'Ada Lovelace', email = 'ada@example.com', company = 'Analytical Ltd', consent = true } = {}) {
+  await w.locator('#smi-lead-name').fill(name);
+  await w.getByLabel('Work e-mail', { exact: true }).fill(email);
+  await w.locator('#smi-lead-company').fill(company);
+  if (consent) await w.getByRole('checkbox').check();
+}

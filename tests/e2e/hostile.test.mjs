@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, useServerAndBrowser, widget, widgetReady } from './browser.mjs';
+import { fillForm, finish, hostPage, useServerAndBrowser, widget, widgetReady } from './browser.mjs';
 
 const env = useServerAndBrowser();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -241,10 +241,7 @@ test('with analytics="datalayer", dataLayer gets the lead\'s id and result and n
     </script><smi-assessment analytics="datalayer" lead="after" lead-fields="name,email*,company,role,size"></smi-assessment>`);
   const w = widget(page);
   await finish(w, PROFILE);
-  await w.locator('#smi-lead-name').fill('Ada Lovelace');
-  await w.getByLabel('Work e-mail', { exact: true }).fill('ada@example.com');
-  await w.locator('#smi-lead-company').fill('Analytical Ltd');
-  await w.getByRole('checkbox').check();
+  await fillForm(w);
   await w.getByRole('button', { name: 'Send me the report' }).click();
   await page.waitForFunction(() => window.leads.length === 1);
   const [lead] = await page.evaluate(() => window.leads);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
+import { fillForm, finish, hostPage, useServerAndBrowser, widget } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const env = useServerAndBrowser();
@@ -75,12 +75,6 @@ async function open(attributes, { query = '', context: existing } = {}) {
   return { page, context, url: env.server.url.replace(/\/$/, '') + name + query };
 }
 
-async function fillForm(w, { name = 'Ada Lovelace', email = 'ada@example.com', company = 'Analytical Ltd', consent = true } = {}) {
-  await w.locator('#smi-lead-name').fill(name);
-  await w.getByLabel('Work e-mail', { exact: true }).fill(email);
-  await w.locator('#smi-lead-company').fill(company);
-  if (consent) await w.getByRole('checkbox').check();
-}
 
 const waitFor = async (check, what, ms = 20_000) => {
   const until = Date.now() + ms;
