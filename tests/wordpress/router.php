@@ -2,6 +2,8 @@
 // The router of the test's `php -S`: /wp-content/ comes from the test's own content folder
 // (SMI_WP_CONTENT), as Debian's Apache alias serves it from /var/lib/wordpress; every other
 // path is WordPress's, from the document root.
+// Debian's wp-config.php reads /etc/wordpress/config-$WORDPRESS_CONFIG.php: this run's own.
+$_SERVER['WORDPRESS_CONFIG'] = getenv( 'WORDPRESS_CONFIG' );
 $path    = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH );
 $content = getenv( 'SMI_WP_CONTENT' );
 if ( 0 !== strpos( $path, '/wp-content/' ) ) {

@@ -3,7 +3,8 @@
 // twentytwentythree theme, an author, and posts saved with that author as the current user
 // (so WordPress's content filter treats them as an author's), one by the administrator.
 // Prints the post ids, and what the filter left of each post, as JSON.
-$_SERVER['HTTP_HOST'] = '127.0.0.1';
+$_SERVER['HTTP_HOST']        = '127.0.0.1';
+$_SERVER['WORDPRESS_CONFIG'] = getenv( 'WORDPRESS_CONFIG' );
 require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 

@@ -27,7 +27,11 @@ import { SCREENSHOTS, launch } from '../e2e/browser.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const PLUGIN = path.join(ROOT, 'dist/wordpress/smi-assessment');
-const CONFIG = '/etc/wordpress/config-127.0.0.1.php';
+// The site's configuration, named for this run alone (Debian's wp-config.php reads
+// config-$WORDPRESS_CONFIG.php; router.php and setup.php pass the name), so two runs on one
+// machine never share a database.
+const SITE = `smi-test-${process.pid}-${Date.now().toString(36)}`;
+const CONFIG = `/etc/wordpress/config-${SITE}.php`;
 const ADMIN = { user: 'admin', password: 'admin-password-1' };
 const AUTHOR = { user: 'author', password: 'author-password-1' };
 const CONTRIBUTOR = { user: 'contributor', password: 'contributor-password-1' };
@@ -120,7 +124,7 @@ define('DISABLE_WP_CRON', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
 `);
   env.php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', '/usr/share/wordpress', path.join(HERE, 'router.php')], {
-    env: { ...process.env, SMI_WP_CONTENT: content, PHP_CLI_SERVER_WORKERS: '4' },
+    env: { ...process.env, SMI_WP_CONTENT: content, WORDPRESS_CONFIG: SITE, PHP_CLI_SERVER_WORKERS: '4' },
     stdio: 'ignore',
     // Its own process group: the workers PHP_CLI_SERVER_WORKERS forks outlive a killed master.
     detached: true,
@@ -144,7 +148,8 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
     }),
   });
   assert.match(await install.text(), /Success!/, 'the installer ran');
-  env.site = JSON.parse(execFileSync('php', [path.join(HERE, 'setup.php')], { encoding: 'utf8' }));
+  env.site = JSON.parse(execFileSync('php', [path.join(HERE, 'setup.php')],
+    { encoding: 'utf8', env: { ...process.env, WORDPRESS_CONFIG: SITE } }));
   env.browser = await launch();
   console.log(`WordPress ${env.site.wordpress} with MariaDB up and set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
@@ -210,7 +215,15 @@ async function logIn(context, { user, password }, to) {
   await page.goto(`${env.url}/wp-login.php?redirect_to=${encodeURIComponent(to)}`);
   await page.fill('#user_login', user);
   await page.fill('#user_pass', password);
-  await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+  await page.click('#wp-submit');
+  // Logged in once WordPress has set its cookie and left the login page.
+  await page.waitForURL((url) => !url.pathname.endsWith('/wp-login.php'))
+    .catch(async (error) => {
+      const said = await page.locator('#login_error').textContent().catch(() => 'nothing');
+      throw new Error(`${user} could not log in (WordPress said: ${said?.trim()})`, { cause: error });
+    });
+  const cookies = await context.cookies(env.url);
+  assert.ok(cookies.some((c) => c.name.startsWith('wordpress_logged_in_')), `${user}: no login cookie`);
   return page;
 }
 
@@ -316,7 +329,7 @@ test('the settings page saves defaults as an administrator, which the widgets ta
   const author = await env.browser.newContext();
   const refused = await logIn(author, AUTHOR, `${env.url}/wp-admin/`);
   const response = await refused.goto(settings);
-  assert.equal(response.status(), 403);
+  assert.equal(response.status(), 403, `${refused.url()}: ${await refused.title()}`);
   await refused.getByText(/not allowed/).first().waitFor();
   // Nor can an author post the form: options.php refuses without the capability.
   const post = await refused.request.post(`${env.url}/wp-admin/options.php`, {
@@ -341,7 +354,7 @@ test('the block in the editor (screenshot)', async () => {
 
 /** The php CLI with WordPress loaded (as the test's site), running `code`. */
 function wpEval(code) {
-  return execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '/usr/share/wordpress/wp-load.php'; ${code}`], { encoding: 'utf8' });
+  return execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; $_SERVER['WORDPRESS_CONFIG'] = '${SITE}'; require '/usr/share/wordpress/wp-load.php'; ${code}`], { encoding: 'utf8' });
 }
 
 /**
