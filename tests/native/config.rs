@@ -192,14 +192,16 @@ fn quoted_between(text: &str, start: &str, end: &str) -> Vec<String> {
     names
 }
 
-/// One list of options: `OPTIONS`, the parser's arms, the element's observed attributes and
-/// the WordPress plugin's list name the same options, so no option is parsed but unlisted,
-/// listed but not observed, or missing from the shortcode's documentation.
+/// One list of options: the option table, the element's observed attributes and the WordPress
+/// plugin's list name the same options, so no option is read but unlisted, listed but not
+/// observed, or missing from the shortcode's documentation.
 #[test]
 fn the_option_list_the_parser_and_the_element_agree() {
     use smi_engine::host::config::OPTIONS;
     let mut listed: Vec<String> = OPTIONS.iter().map(|o| o.to_string()).collect();
     listed.sort();
+    listed.dedup();
+    assert_eq!(listed.len(), OPTIONS.len(), "an option is listed twice");
     for name in OPTIONS {
         let (_, warnings) = Config::parse([(name, "")], LANGS);
         assert!(
@@ -209,30 +211,10 @@ fn the_option_list_the_parser_and_the_element_agree() {
             "{name}: {warnings:?}"
         );
     }
-    // The parser's arms: lines of its `match name` block, at the arms' indentation, that
-    // start with a quoted name; every quoted name before the arrow counts.
-    let source = include_str!("../../engine/src/host/config.rs");
-    let block = &source
-        [source.find("match name {").unwrap()..source.find("_ if GLOBAL_ATTRIBUTES").unwrap()];
-    let indent = "                \"";
-    let mut arms: Vec<String> = block
-        .lines()
-        .filter(|l| l.starts_with(indent))
-        .flat_map(|l| {
-            let head = l.split("=>").next().unwrap_or_default();
-            head.split('"')
-                .skip(1)
-                .step_by(2)
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    arms.sort();
-    assert_eq!(arms, listed, "the parser's arms and OPTIONS");
     // The element observes the generated list (src/js/facts.js, tests/native/types.rs).
     let loader = include_str!("../../src/js/smi-widget.js");
     assert!(loader.contains("static observedAttributes = OPTIONS;"));
-    assert!(loader.contains("import { FRAGMENT_KEY, LANGUAGES, OPTIONS, SHIPPED_PROGRESS_KEY, STORAGE_PREFIX } from './facts.js';"));
+    assert!(loader.contains("import { OPTIONS } from './facts.js';"));
     // The WordPress plugin's allowlist is generated from OPTIONS (tests/native/types.rs).
     let plugin = include_str!("../../wordpress/smi-assessment/options.php");
     let mut allowed = quoted_between(plugin, "return array(", ");")

@@ -157,7 +157,7 @@ fn the_loader_knows_the_same_languages() {
 /// WordPress plugin's settings page and block.
 #[test]
 fn every_language_choice_offers_the_same_languages() {
-    use smi_engine::host::config::OPTION_DOCS;
+    use smi_engine::host::config::OPTION_TABLE;
     // Each non-empty text that follows `marker` in `text`, up to `close`.
     let after = |text: &str, marker: &str, close: char| -> Vec<String> {
         text.split(marker)
@@ -173,7 +173,12 @@ fn every_language_choice_offers_the_same_languages() {
         let from = text.find(start).unwrap_or_else(|| panic!("{start}")) + start.len();
         text[from..from + text[from..].find(end).unwrap()].to_owned()
     };
-    let lang_type = OPTION_DOCS.iter().find(|o| o.name == "lang").unwrap().ts;
+    let lang_type = OPTION_TABLE
+        .iter()
+        .find(|o| o.name == "lang")
+        .unwrap()
+        .doc
+        .ts;
     let configurator = section(
         &file("src/configurator.html"),
         "<select name=\"lang\">",

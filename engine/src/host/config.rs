@@ -9,35 +9,33 @@
 use crate::host::lead::{self, Format, Gate, LeadConfig};
 use std::fmt;
 
-/// Every option the widget reads, as attribute names (the JS API uses their camelCase).
-pub const OPTIONS: [&str; 20] = [
-    "lang",
-    "theme",
-    "accent",
-    "company",
-    "logo",
-    "cta-label",
-    "cta-url",
-    "share-url",
-    "analytics",
-    "lazy",
-    "questionnaire",
-    "benchmark",
-    "lead",
-    "lead-fields",
-    "lead-consent",
-    "privacy-url",
-    "lead-endpoint",
-    "lead-format",
-    "lead-map",
-    "lead-extra",
-];
+/// One option of the widget: its attribute name (the JS API uses its camelCase), what the
+/// host's developer reads about it, and how its value is read.
+pub struct OptionRow {
+    pub name: &'static str,
+    /// Native only: the TypeScript declarations, the Custom Elements Manifest, the loader's
+    /// facts, the WordPress plugin's allowlist and `docs/options.md`'s table are generated
+    /// from it (`tests/native/types.rs`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub doc: OptionDoc,
+    read: Read,
+}
 
-/// What the host's developer reads about an option: in the TypeScript declarations, the Custom
-/// Elements Manifest and the docs' option table, all generated from [`OPTION_DOCS`].
+/// Reads an option's trimmed value into the draft; a message is a warning about it.
+type Read = for<'a> fn(&mut Draft<'a>, &str) -> Option<String>;
+
+/// A [`Config`] being read, with the two halves of the call to action, which only count
+/// together, and the languages the build ships.
+struct Draft<'a> {
+    config: Config,
+    cta_label: Option<String>,
+    cta_url: Option<String>,
+    languages: &'a [&'a str],
+}
+
+/// What the host's developer reads about an option.
 #[cfg(not(target_arch = "wasm32"))]
 pub struct OptionDoc {
-    pub name: &'static str,
     /// Its values as a TypeScript type (of the attribute's text; the JS API's camelCase option
     /// takes the same).
     pub ts: &'static str,
@@ -49,152 +47,285 @@ pub struct OptionDoc {
     pub what: &'static str,
 }
 
-/// Each option of [`OPTIONS`], in the same order. Native only: the TypeScript declarations,
-/// the Custom Elements Manifest and `docs/options.md`'s table are generated from it
-/// (`tests/native/types.rs`), which also checks that it names exactly `OPTIONS`.
-#[cfg(not(target_arch = "wasm32"))]
-pub const OPTION_DOCS: [OptionDoc; 20] = [
-    OptionDoc {
+/// Every option the widget reads: the one table its parser, types, docs and allowlists come from.
+pub const OPTION_TABLE: [OptionRow; 20] = [
+    OptionRow {
         name: "lang",
-        ts: "'en' | 'ms' | 'ar' | 'fa' | 'ru' | (string & {})",
-        values: "`en`, `ms`, `ar`, `fa`, `ru` (any tag with those primary subtags)",
-        default: "the page's `lang`, then the browser's languages, then `en`",
-        what: "The widget's language; any tag with one of these primary subtags. Default: the page's lang, then the browser's languages, then English.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "'en' | 'ms' | 'ar' | 'fa' | 'ru' | (string & {})",
+            values: "`en`, `ms`, `ar`, `fa`, `ru` (any tag with those primary subtags)",
+            default: "the page's `lang`, then the browser's languages, then `en`",
+            what: "The widget's language; any tag with one of these primary subtags. Default: the page's lang, then the browser's languages, then English.",
+        },
+        read: read_lang,
     },
-    OptionDoc {
+    OptionRow {
         name: "theme",
-        ts: "'light' | 'dark' | 'auto'",
-        values: "`light`, `dark`, `auto`",
-        default: "`light`",
-        what: "Colour scheme; auto follows prefers-color-scheme. Default: light.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "'light' | 'dark' | 'auto'",
+            values: "`light`, `dark`, `auto`",
+            default: "`light`",
+            what: "Colour scheme; auto follows prefers-color-scheme. Default: light.",
+        },
+        read: |d, v| {
+            d.config.theme = match v {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                "auto" => Theme::Auto,
+                _ => return Some(format!("\"{v}\" is not light, dark or auto; using light.")),
+            };
+            None
+        },
     },
-    OptionDoc {
+    OptionRow {
         name: "accent",
-        ts: "string",
-        values: "`#rgb` or `#rrggbb`",
-        default: "`#2f48c8`",
-        what: "Brand colour, #rgb or #rrggbb; the text colour on it is derived for contrast. Default: #2f48c8.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "`#rgb` or `#rrggbb`",
+            default: "`#2f48c8`",
+            what: "Brand colour, #rgb or #rrggbb; the text colour on it is derived for contrast. Default: #2f48c8.",
+        },
+        read: read_accent,
     },
-    OptionDoc {
+    OptionRow {
         name: "company",
-        ts: "string",
-        values: "text, ≤ 80 characters",
-        default: "none",
-        what: "Company name (at most 80 characters), shown on the result and the card.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "text, ≤ 80 characters",
+            default: "none",
+            what: "Company name (at most 80 characters), shown on the result and the card.",
+        },
+        read: |d, v| label(v, &mut d.config.company),
     },
-    OptionDoc {
+    OptionRow {
         name: "logo",
-        ts: "string",
-        values: "http(s) or site-relative URL",
-        default: "none",
-        what: "Logo URL (http(s) or site-relative), shown on the result beside the company name.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "http(s) or site-relative URL",
+            default: "none",
+            what: "Logo URL (http(s) or site-relative), shown on the result beside the company name.",
+        },
+        read: |d, v| relative_link(v, &mut d.config.logo, "ignoring it"),
     },
-    OptionDoc {
+    OptionRow {
         name: "cta-label",
-        ts: "string",
-        values: "text",
-        default: "none",
-        what: "Label of the call to action on the result and the card; needs cta-url.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "text",
+            default: "none",
+            what: "Label of the call to action on the result and the card; needs cta-url.",
+        },
+        read: |d, v| label(v, &mut d.cta_label),
     },
-    OptionDoc {
+    OptionRow {
         name: "cta-url",
-        ts: "string",
-        values: "http(s) or site-relative URL",
-        default: "none",
-        what: "URL of the call to action (http(s) or site-relative); needs cta-label.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "http(s) or site-relative URL",
+            default: "none",
+            what: "URL of the call to action (http(s) or site-relative); needs cta-label.",
+        },
+        read: |d, v| relative_link(v, &mut d.cta_url, "ignoring it"),
     },
-    OptionDoc {
+    OptionRow {
         name: "share-url",
-        ts: "string",
-        values: "absolute http(s) URL",
-        default: "the page's URL",
-        what: "Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "absolute http(s) URL",
+            default: "the page's URL",
+            what: "Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL.",
+        },
+        read: |d, v| match link(v, false) {
+            Some(url) => {
+                d.config.share_url = Some(url.split('#').next().unwrap_or_default().to_owned());
+                None
+            }
+            None => Some(format!("\"{v}\" is not an absolute http(s) URL; share links will open this page.")),
+        },
     },
-    OptionDoc {
+    OptionRow {
         name: "analytics",
-        ts: "'datalayer' | 'none'",
-        values: "`datalayer`, `none`",
-        default: "`none`",
-        what: "Also push every event to window.dataLayer as { event, smi: detail }; smi:lead there carries { lead_id, result } only, never the visitor's fields. Default: none.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "'datalayer' | 'none'",
+            values: "`datalayer`, `none`",
+            default: "`none`",
+            what: "Also push every event to window.dataLayer as { event, smi: detail }; smi:lead there carries { lead_id, result } only, never the visitor's fields. Default: none.",
+        },
+        read: |d, v| {
+            d.config.data_layer = match v {
+                "datalayer" => true,
+                "" | "none" => false,
+                _ => return Some(format!("\"{v}\" is not datalayer or none; sending events to the element only.")),
+            };
+            None
+        },
     },
-    OptionDoc {
+    OptionRow {
         name: "lazy",
-        ts: "boolean | ''",
-        values: "present or absent",
-        default: "absent",
-        what: "Present: start loading when the element nears the viewport.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "boolean | ''",
+            values: "present or absent",
+            default: "absent",
+            what: "Present: start loading when the element nears the viewport.",
+        },
+        read: loader_only,
     },
-    OptionDoc {
+    OptionRow {
         name: "questionnaire",
-        ts: "string | Record<string, unknown>",
-        values: "URL of a questionnaire JSON (or, in `mount`, an object or JSON text)",
-        default: "the shipped SMI",
-        what: "A custom questionnaire: the URL of its JSON (or, in mount, the object or JSON text). Default: the shipped SMI.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string | Record<string, unknown>",
+            values: "URL of a questionnaire JSON (or, in `mount`, an object or JSON text)",
+            default: "the shipped SMI",
+            what: "A custom questionnaire: the URL of its JSON (or, in mount, the object or JSON text). Default: the shipped SMI.",
+        },
+        read: loader_only,
     },
-    OptionDoc {
+    OptionRow {
         name: "benchmark",
-        ts: "string | SmiBenchmarkPack",
-        values: "URL of a benchmark pack (or, in `mount`, an object or JSON text)",
-        default: "none",
-        what: "A benchmark pack to compare the result with: the URL of its JSON (or, in mount, the object or JSON text).",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string | SmiBenchmarkPack",
+            values: "URL of a benchmark pack (or, in `mount`, an object or JSON text)",
+            default: "none",
+            what: "A benchmark pack to compare the result with: the URL of its JSON (or, in mount, the object or JSON text).",
+        },
+        read: loader_only,
     },
-    OptionDoc {
+    OptionRow {
         name: "lead",
-        ts: "'off' | 'before' | 'after'",
-        values: "`off`, `before`, `after`",
-        default: "`off`",
-        what: "The lead form: before the result, or after it as an offer. Default: off.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "'off' | 'before' | 'after'",
+            values: "`off`, `before`, `after`",
+            default: "`off`",
+            what: "The lead form: before the result, or after it as an offer. Default: off.",
+        },
+        read: |d, v| {
+            d.config.lead.gate = match v {
+                "off" | "" => Gate::Off,
+                "before" => Gate::Before,
+                "after" => Gate::After,
+                _ => return Some(format!("\"{v}\" is not off, before or after; no lead form is shown.")),
+            };
+            None
+        },
     },
-    OptionDoc {
+    OptionRow {
         name: "lead-fields",
-        ts: "string",
-        values: "comma list of `name`, `email`, `company`, `role`, `size`; `*` marks required",
-        default: "`name,email*,company`",
-        what: "The form's fields, comma-separated, in order, from name, email, company, role, size; * marks required. Default: name,email*,company.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "comma list of `name`, `email`, `company`, `role`, `size`; `*` marks required",
+            default: "`name,email*,company`",
+            what: "The form's fields, comma-separated, in order, from name, email, company, role, size; * marks required. Default: name,email*,company.",
+        },
+        read: |d, v| match lead::parse_fields(v) {
+            Ok(fields) => {
+                d.config.lead.fields = fields;
+                None
+            }
+            Err(field) => Some(format!("\"{field}\" is not one of name, email, company, role, size; using name, email*, company.")),
+        },
     },
-    OptionDoc {
+    OptionRow {
         name: "lead-consent",
-        ts: "string",
-        values: "text",
-        default: "\"I agree to be contacted about my result.\" (translated)",
-        what: "The consent checkbox's text. Default: \"I agree to be contacted about my result.\" (translated).",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "text",
+            default: "\"I agree to be contacted about my result.\" (translated)",
+            what: "The consent checkbox's text. Default: \"I agree to be contacted about my result.\" (translated).",
+        },
+        read: |d, v| {
+            d.config.lead.consent = (!v.is_empty()).then(|| v.to_owned());
+            None
+        },
     },
-    OptionDoc {
+    OptionRow {
         name: "privacy-url",
-        ts: "string",
-        values: "http(s) or site-relative URL",
-        default: "none",
-        what: "Link to the host's privacy policy beside the consent (http(s) or site-relative).",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "http(s) or site-relative URL",
+            default: "none",
+            what: "Link to the host's privacy policy beside the consent (http(s) or site-relative).",
+        },
+        read: |d, v| relative_link(v, &mut d.config.lead.privacy_url, "no privacy link is shown"),
     },
-    OptionDoc {
+    OptionRow {
         name: "lead-endpoint",
-        ts: "string",
-        values: "absolute http(s) URL",
-        default: "none",
-        what: "Absolute http(s) URL where leads are POSTed.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "absolute http(s) URL",
+            default: "none",
+            what: "Absolute http(s) URL where leads are POSTed.",
+        },
+        read: read_lead_endpoint,
     },
-    OptionDoc {
+    OptionRow {
         name: "lead-format",
-        ts: "'json' | 'form'",
-        values: "`json`, `form`",
-        default: "`json`",
-        what: "Request body: JSON, or application/x-www-form-urlencoded. Default: json.",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "'json' | 'form'",
+            values: "`json`, `form`",
+            default: "`json`",
+            what: "Request body: JSON, or application/x-www-form-urlencoded. Default: json.",
+        },
+        read: |d, v| {
+            d.config.lead.format = match v {
+                "json" => Format::Json,
+                "form" => Format::Form,
+                _ => return Some(format!("\"{v}\" is not json or form; sending JSON.")),
+            };
+            None
+        },
     },
-    OptionDoc {
+    OptionRow {
         name: "lead-map",
-        ts: "string",
-        values: "`ours:theirs,…`",
-        default: "none",
-        what: "Renames lead fields for the endpoint: ours:theirs pairs, comma-separated (email:EMAIL,name:FNAME).",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "`ours:theirs,…`",
+            default: "none",
+            what: "Renames lead fields for the endpoint: ours:theirs pairs, comma-separated (email:EMAIL,name:FNAME).",
+        },
+        read: |d, v| pairs(v, &mut d.config.lead.mapping),
     },
-    OptionDoc {
+    OptionRow {
         name: "lead-extra",
-        ts: "string",
-        values: "`name:value,…`",
-        default: "none",
-        what: "Fixed fields added to every lead: name:value pairs, comma-separated (source:smi-widget).",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "`name:value,…`",
+            default: "none",
+            what: "Fixed fields added to every lead: name:value pairs, comma-separated (source:smi-widget).",
+        },
+        read: |d, v| pairs(v, &mut d.config.lead.extra),
     },
 ];
+
+/// Every option's name, in the table's order.
+pub const OPTIONS: [&str; OPTION_TABLE.len()] = {
+    let mut names = [""; OPTION_TABLE.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = OPTION_TABLE[i].name;
+        i += 1;
+    }
+    names
+};
 
 /// The options that decide where a visitor's personal data goes: the lead endpoint, and the
 /// format, renaming and fixed fields of what is sent there. A host that lets less trusted people
@@ -286,7 +417,12 @@ impl Config {
         options: impl IntoIterator<Item = (&'a str, &'a str)>,
         languages: &[&str],
     ) -> (Config, Vec<Warning>) {
-        let mut config = Config::default();
+        let mut draft = Draft {
+            config: Config::default(),
+            cta_label: None,
+            cta_url: None,
+            languages,
+        };
         let mut warnings = Vec::new();
         let mut warn = |option: &str, message: String| {
             warnings.push(Warning {
@@ -294,109 +430,30 @@ impl Config {
                 message,
             })
         };
-        let (mut cta_label, mut cta_url) = (None, None);
         for (name, value) in options {
-            let value = value.trim();
-            match name {
-                "lang" => {
-                    let tag = value.to_ascii_lowercase();
-                    let base = tag.split(['-', '_']).next().unwrap_or_default();
-                    if languages.contains(&base) {
-                        config.lang = Some(base.to_owned());
-                    } else {
-                        warn(
-                            name,
-                            format!(
-                                "\"{value}\" is not one of the languages this build has ({}); using the page's language.",
-                                crate::words::join(languages, ", ")
-                            ),
-                        );
-                    }
-                }
-                "theme" => match value {
-                    "light" => config.theme = Theme::Light,
-                    "dark" => config.theme = Theme::Dark,
-                    "auto" => config.theme = Theme::Auto,
-                    _ => warn(
-                        name,
-                        format!("\"{value}\" is not light, dark or auto; using light."),
-                    ),
-                },
-                "accent" => match parse_hex_colour(value) {
-                    Some(rgb) => {
-                        let ratio = contrast(rgb, WHITE);
-                        if ratio < NON_TEXT_CONTRAST {
-                            let better = hex(nearest_with_contrast(rgb, WHITE, NON_TEXT_CONTRAST));
-                            warn(
-                                name,
-                                format!("{value} has a contrast of {}:1 with the white background, below the 3:1 bars and markers need; {better} is the nearest shade that reaches it.", tenths(ratio)),
-                            );
-                        }
-                        config.accent = Some(accent_for(rgb));
-                    }
-                    None => warn(
-                        name,
-                        format!("\"{value}\" is not a colour like #2f48c8; using the default."),
-                    ),
-                },
-                "company" => config.company = label(name, value, &mut warn),
-                "cta-label" => cta_label = label(name, value, &mut warn),
-                "logo" | "cta-url" => match link(value, true) {
-                    Some(url) if name == "logo" => config.logo = Some(url),
-                    Some(url) => cta_url = Some(url),
-                    None => warn(name, format!("\"{value}\" is not an http(s) or site-relative URL; ignoring it.")),
-                },
-                "share-url" => match link(value, false) {
-                    Some(url) => config.share_url = Some(url.split('#').next().unwrap_or_default().to_owned()),
-                    None => warn(name, format!("\"{value}\" is not an absolute http(s) URL; share links will open this page.")),
-                },
-                "analytics" => match value {
-                    "datalayer" => config.data_layer = true,
-                    "" | "none" => config.data_layer = false,
-                    _ => warn(name, format!("\"{value}\" is not datalayer or none; sending events to the element only.")),
-                },
-                "lead" => match value {
-                    "off" | "" => config.lead.gate = Gate::Off,
-                    "before" => config.lead.gate = Gate::Before,
-                    "after" => config.lead.gate = Gate::After,
-                    _ => warn(name, format!("\"{value}\" is not off, before or after; no lead form is shown.")),
-                },
-                "lead-fields" => match lead::parse_fields(value) {
-                    Ok(fields) => config.lead.fields = fields,
-                    Err(field) => warn(name, format!("\"{field}\" is not one of name, email, company, role, size; using name, email*, company.")),
-                },
-                "lead-consent" => config.lead.consent = (!value.is_empty()).then(|| value.to_owned()),
-                "privacy-url" => match link(value, true) {
-                    Some(url) => config.lead.privacy_url = Some(url),
-                    None => warn(name, format!("\"{value}\" is not an http(s) or site-relative URL; no privacy link is shown.")),
-                },
-                "lead-endpoint" => match link(value, false) {
-                    Some(url) => {
-                        let local = ["http://localhost", "http://127.0.0.1"].iter().any(|l| url.starts_with(l));
-                        if url.to_ascii_lowercase().starts_with("http://") && !local {
-                            warn(name, format!("{value} is not https: leads would travel unencrypted. Sending anyway."));
-                        }
-                        config.lead.endpoint = Some(url);
-                    }
-                    None => warn(name, format!("\"{value}\" is not an absolute http(s) URL; leads go to the smi:lead event only.")),
-                },
-                "lead-format" => match value {
-                    "json" => config.lead.format = Format::Json,
-                    "form" => config.lead.format = Format::Form,
-                    _ => warn(name, format!("\"{value}\" is not json or form; sending JSON.")),
-                },
-                "lead-map" | "lead-extra" => match lead::parse_pairs(value) {
-                    Ok(pairs) if name == "lead-map" => config.lead.mapping = pairs,
-                    Ok(pairs) => config.lead.extra = pairs,
-                    Err(bad) => warn(name, format!("\"{bad}\" is not a name:value pair; ignoring the option.")),
-                },
-                "lazy" | "questionnaire" | "benchmark" => {}
-                _ if GLOBAL_ATTRIBUTES.contains(&name)
+            let message = match OPTION_TABLE.iter().find(|o| o.name == name) {
+                Some(option) => (option.read)(&mut draft, value.trim()),
+                None if GLOBAL_ATTRIBUTES.contains(&name)
                     || name.starts_with("data-")
-                    || name.starts_with("aria-") => {}
-                _ => warn(name, format!("is not an option of this widget; the options are {}.", crate::words::join(&OPTIONS, ", "))),
+                    || name.starts_with("aria-") =>
+                {
+                    None
+                }
+                None => Some(format!(
+                    "is not an option of this widget; the options are {}.",
+                    crate::words::join(&OPTIONS, ", ")
+                )),
+            };
+            if let Some(message) = message {
+                warn(name, message);
             }
         }
+        let Draft {
+            mut config,
+            cta_label,
+            cta_url,
+            ..
+        } = draft;
         match (cta_label, cta_url) {
             (Some(label), Some(url)) => config.cta = Some(Cta { label, url }),
             (None, None) => {}
@@ -413,19 +470,88 @@ impl Config {
     }
 }
 
-/// Non-empty text cut to [`MAX_LABEL`] characters.
-fn label(name: &str, value: &str, warn: &mut impl FnMut(&str, String)) -> Option<String> {
-    if value.is_empty() {
+/// `lang`: a tag whose primary subtag is one of the build's languages.
+fn read_lang(draft: &mut Draft, value: &str) -> Option<String> {
+    let tag = value.to_ascii_lowercase();
+    let base = tag.split(['-', '_']).next().unwrap_or_default();
+    if draft.languages.contains(&base) {
+        draft.config.lang = Some(base.to_owned());
         return None;
     }
-    if value.chars().count() > MAX_LABEL {
-        warn(
-            name,
-            format!("is longer than {MAX_LABEL} characters; it is cut."),
-        );
-        return Some(value.chars().take(MAX_LABEL).collect());
+    Some(format!(
+        "\"{value}\" is not one of the languages this build has ({}); using the page's language.",
+        crate::words::join(draft.languages, ", ")
+    ))
+}
+
+/// `accent`: a colour, used even when it contrasts too little with white, with the nearest
+/// shade that would not.
+fn read_accent(draft: &mut Draft, value: &str) -> Option<String> {
+    let Some(rgb) = parse_hex_colour(value) else {
+        return Some(format!(
+            "\"{value}\" is not a colour like #2f48c8; using the default."
+        ));
+    };
+    draft.config.accent = Some(accent_for(rgb));
+    let ratio = contrast(rgb, WHITE);
+    (ratio < NON_TEXT_CONTRAST).then(|| {
+        let better = hex(nearest_with_contrast(rgb, WHITE, NON_TEXT_CONTRAST));
+        format!("{value} has a contrast of {}:1 with the white background, below the 3:1 bars and markers need; {better} is the nearest shade that reaches it.", tenths(ratio))
+    })
+}
+
+/// `lead-endpoint`: an absolute URL; plain http anywhere but this machine is used, with a
+/// warning.
+fn read_lead_endpoint(draft: &mut Draft, value: &str) -> Option<String> {
+    let Some(url) = link(value, false) else {
+        return Some(format!(
+            "\"{value}\" is not an absolute http(s) URL; leads go to the smi:lead event only."
+        ));
+    };
+    let local = ["http://localhost", "http://127.0.0.1"]
+        .iter()
+        .any(|l| url.starts_with(l));
+    let plain = url.to_ascii_lowercase().starts_with("http://") && !local;
+    draft.config.lead.endpoint = Some(url);
+    plain.then(|| format!("{value} is not https: leads would travel unencrypted. Sending anyway."))
+}
+
+/// The options the loader reads (`lazy`, `questionnaire`, `benchmark`): accepted silently here.
+fn loader_only(_: &mut Draft, _: &str) -> Option<String> {
+    None
+}
+
+/// An http(s) or site-relative URL into `slot`; otherwise a warning that ends with `instead`.
+fn relative_link(value: &str, slot: &mut Option<String>, instead: &str) -> Option<String> {
+    match link(value, true) {
+        Some(url) => {
+            *slot = Some(url);
+            None
+        }
+        None => Some(format!(
+            "\"{value}\" is not an http(s) or site-relative URL; {instead}."
+        )),
     }
-    Some(value.to_owned())
+}
+
+/// `name:value` pairs into `slot`; otherwise a warning naming the first that is not one.
+fn pairs(value: &str, slot: &mut Vec<(String, String)>) -> Option<String> {
+    match lead::parse_pairs(value) {
+        Ok(pairs) => {
+            *slot = pairs;
+            None
+        }
+        Err(bad) => Some(format!(
+            "\"{bad}\" is not a name:value pair; ignoring the option."
+        )),
+    }
+}
+
+/// Non-empty text into `slot`, cut to [`MAX_LABEL`] characters with a warning.
+fn label(value: &str, slot: &mut Option<String>) -> Option<String> {
+    *slot = (!value.is_empty()).then(|| value.chars().take(MAX_LABEL).collect());
+    (value.chars().count() > MAX_LABEL)
+        .then(|| format!("is longer than {MAX_LABEL} characters; it is cut."))
 }
 
 /// An absolute http(s) URL, or with `relative` also a site-relative path (`/…`), with no
