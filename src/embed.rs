@@ -76,7 +76,88 @@ pub fn mount(
     let document = host
         .owner_document()
         .ok_or("the host element has no document")?;
-    let mut pairs = option_pairs(&options);
+    let plan = plan(option_pairs(&options), &host.id())?;
+    let data_layer = plan.config.data_layer;
+    let on_event = {
+        let host = host.clone();
+        Callback::from(move |event: Event| emit(&host, data_layer, &event))
+    };
+    for report in plan.reports {
+        for line in &report.lines {
+            let line = format!("SMI widget: {line}");
+            if report.error {
+                platform::error(&line);
+            } else {
+                platform::warn(&line);
+            }
+        }
+        on_event.emit(Event::error(report.code, report.detail));
+    }
+    let root = widget_root(
+        &host,
+        &document,
+        &plan.config,
+        &plan.lang,
+        &plan.strings.error_crash,
+        &helpers,
+    )?;
+    if let Ok(q) = &plan.content {
+        // Where the matrix's names sit (`ui::matrix`); CSSOM again, for the same reason.
+        root.style()
+            .set_property("--_split", &format!("{}%", q.threshold))?;
+    }
+    let props = AppProps {
+        content: plan.content,
+        strings: plan.strings,
+        storage_key: plan.storage_key.into(),
+        config: Rc::new(plan.config),
+        lang: plan.lang.into(),
+        on_event,
+        benchmark_refused: plan.benchmark.is_err(),
+        benchmark: plan.benchmark.ok().flatten().map(Rc::new),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone().into(), props).render();
+    Ok(MountHandle {
+        app,
+        root: root.into(),
+    })
+}
+
+/// What a mount shows and tells, worked out from its options (and the host element's id)
+/// alone: nothing here touches the page.
+struct Plan {
+    config: Config,
+    lang: String,
+    strings: Text,
+    content: Result<Rc<Questionnaire>, Rc<Vec<Problem>>>,
+    /// The host's pack, if any; `Err` when it gave one that was refused.
+    benchmark: Result<Option<Pack>, ()>,
+    storage_key: String,
+    /// What the host's developer is told, in order.
+    reports: Vec<Report>,
+}
+
+/// One `smi:error` event and its console lines.
+struct Report {
+    code: &'static str,
+    detail: String,
+    lines: Vec<String>,
+    /// A console error rather than a warning.
+    error: bool,
+}
+
+impl Report {
+    fn new(code: &'static str, detail: String, error: bool) -> Self {
+        Report {
+            code,
+            lines: vec![detail.clone()],
+            detail,
+            error,
+        }
+    }
+}
+
+fn plan(mut pairs: Vec<(String, String)>, host_id: &str) -> Result<Plan, JsValue> {
     let load_error = take(&mut pairs, "questionnaire-error");
     let translation = take(&mut pairs, "translation");
     let translation_error = take(&mut pairs, "translation-error");
@@ -88,83 +169,57 @@ pub fn mount(
         .find(|(name, _)| name == "questionnaire")
         .map(|(_, text)| text.clone());
     let (config, warnings) = parse_options(&pairs);
+    let mut reports: Vec<Report> = warnings
+        .iter()
+        .map(|w| Report::new("invalid-option", w.to_string(), false))
+        .collect();
     // The loader chose the language (its `language()`, the one place that does) and fetched
     // its translation; without a loader, the `lang` option or English.
     let wanted = chosen_lang
         .or_else(|| config.lang.clone())
         .unwrap_or_else(|| "en".into());
-    let data_layer = config.data_layer;
-    let on_event = {
-        let host = host.clone();
-        Callback::from(move |event: Event| emit(&host, data_layer, &event))
-    };
-    for warning in &warnings {
-        platform::warn(&format!("SMI widget: {warning}"));
-        on_event.emit(Event::error("invalid-option", warning.to_string()));
-    }
     // English is built in; other languages come from the loader. One that did not load or
     // does not parse leaves the widget in English, and says why.
     let (lang, shipped, strings) = match language(&wanted, translation, translation_error) {
         Ok((q, strings)) => (wanted, q, strings),
         Err(why) => {
-            platform::error(&format!("SMI widget: showing English: {why}"));
-            on_event.emit(Event::error("translation-unavailable", why));
+            let mut report = Report::new("translation-unavailable", why, true);
+            report.lines = vec![format!("showing English: {}", report.detail)];
+            reports.push(report);
             let strings = content::strings().map_err(|e| JsValue::from_str(&e.to_string()))?;
             ("en".to_owned(), None, strings)
         }
     };
-    let strings = Text::new(strings);
-
-    let root = widget_root(
-        &host,
-        &document,
-        &config,
-        &lang,
-        &strings.error_crash,
-        &helpers,
-    )?;
-
     let content = questionnaire(shipped, custom.as_deref(), load_error).map_err(|problems| {
-        for p in &problems {
-            platform::error(&format!("SMI widget: questionnaire: {p}"));
-        }
-        on_event.emit(Event::error(
-            "invalid-questionnaire",
-            Problem::list(&problems),
-        ));
+        reports.push(Report {
+            code: "invalid-questionnaire",
+            detail: Problem::list(&problems),
+            lines: problems
+                .iter()
+                .map(|p| format!("questionnaire: {p}"))
+                .collect(),
+            error: true,
+        });
         Rc::new(problems)
     });
-    if let Ok(q) = &content {
-        // Where the matrix's names sit (`ui::matrix`); CSSOM again, for the same reason.
-        root.style()
-            .set_property("--_split", &format!("{}%", q.threshold))?;
-    }
     let benchmark = match &content {
-        Ok(q) => benchmark(q, benchmark_text, benchmark_error).map_err(|why| {
-            platform::warn(&format!("SMI widget: {why}"));
-            on_event.emit(Event::error("invalid-benchmark", why));
-        }),
+        Ok(q) => benchmark(q, benchmark_text, benchmark_error)
+            .map_err(|why| reports.push(Report::new("invalid-benchmark", why, false))),
         Err(_) => Ok(None),
     };
     let storage_key = saved::storage_key(
         content.as_ref().ok().map(|q| &**q),
         custom.as_deref(),
-        &host.id(),
+        host_id,
     );
-    let props = AppProps {
+    Ok(Plan {
+        config,
+        lang,
+        strings: Text::new(strings),
         content,
-        strings,
-        storage_key: storage_key.into(),
-        config: Rc::new(config),
-        lang: lang.into(),
-        on_event,
-        benchmark_refused: benchmark.is_err(),
-        benchmark: benchmark.ok().flatten().map(Rc::new),
-    };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone().into(), props).render();
-    Ok(MountHandle {
-        app,
-        root: root.into(),
+        benchmark,
+        storage_key,
+        reports,
     })
 }
 
@@ -277,8 +332,8 @@ fn questionnaire(
     let problem = |message: String| vec![Problem::whole(message)];
     match (custom, load_error) {
         (_, Some(why)) => Err(problem(why)),
-        // Whether the host gave JSON or a URL is the loader's to decide (`questionnaireText`
-        // in `src/js/smi-widget.js`), in one place: what arrives here is JSON text to parse.
+        // Whether the host gave JSON or a URL is the loader's to decide (`jsonOption` in
+        // `src/js/loader/options.js`), in one place: what arrives here is JSON text to parse.
         (Some(text), None) => Questionnaire::from_json(text).map(Rc::new),
         (None, None) => shipped.map_or_else(english, |q| Ok(Rc::new(q))),
     }

@@ -34,18 +34,13 @@ pub struct ResultProps {
     /// What became of the last copy attempt, announced politely.
     #[prop_or_default]
     pub share_status: Option<AttrValue>,
-    #[prop_or_default]
-    pub on_copy: Callback<()>,
-    #[prop_or_default]
-    pub on_png: Callback<()>,
-    /// The native share sheet, where the browser has one.
-    #[prop_or_default]
-    pub on_native: Option<Callback<()>>,
-    #[prop_or_default]
-    pub on_print: Callback<()>,
-    /// Told when the visitor follows a share link (LinkedIn, X, e-mail).
+    /// Told how the visitor shares: copies the link, opens the native share sheet, follows a
+    /// share link (LinkedIn, X, e-mail), downloads the PNG or prints.
     #[prop_or_default]
     pub on_share: Callback<ShareMethod>,
+    /// The browser has a native share sheet.
+    #[prop_or_default]
+    pub native_share: bool,
     /// True when showing someone else's result from a share link: read-only.
     #[prop_or_default]
     pub linked: bool,
@@ -140,7 +135,6 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
     let x = format!("https://x.com/intent/post?text={text}&url={url}");
     let subject = percent_encode(&props.questionnaire.title);
     let email = format!("mailto:?subject={subject}&body={text}%0A%0A{url}");
-    let copy = props.on_copy.reform(|_: MouseEvent| ());
     let shared_by = |method: ShareMethod| props.on_share.reform(move |_: MouseEvent| method);
     html! {
         <section class="smi-block smi-share">
@@ -148,18 +142,18 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
             <label class="smi-share__label" for="smi-share-link">{ &s.share_link_label }</label>
             <div class="smi-share__row">
                 <input class="smi-share__link" id="smi-share-link" type="text" readonly=true value={link.to_owned()} />
-                <button type="button" class="smi-button smi-button--primary" onclick={copy}>{ &s.copy_link }</button>
+                <button type="button" class="smi-button smi-button--primary" onclick={shared_by(ShareMethod::Copy)}>{ &s.copy_link }</button>
             </div>
             <p class="smi-share__status" role="status">{ props.share_status.clone().unwrap_or_default() }</p>
             <ul class="smi-share__networks">
-                if let Some(native) = &props.on_native {
-                    <li><button type="button" class="smi-button" onclick={native.reform(|_: MouseEvent| ())}>{ &s.share_native }</button></li>
+                if props.native_share {
+                    <li><button type="button" class="smi-button" onclick={shared_by(ShareMethod::Native)}>{ &s.share_native }</button></li>
                 }
                 <li><a class="smi-button" href={linkedin} target="_blank" rel="noopener noreferrer" onclick={shared_by(ShareMethod::LinkedIn)}>{ &s.share_linkedin }</a></li>
                 <li><a class="smi-button" href={x} target="_blank" rel="noopener noreferrer" onclick={shared_by(ShareMethod::X)}>{ &s.share_x }</a></li>
                 <li><a class="smi-button" href={email} onclick={shared_by(ShareMethod::Email)}>{ &s.share_email }</a></li>
-                <li><button type="button" class="smi-button" onclick={props.on_png.reform(|_: MouseEvent| ())}>{ &s.download_png }</button></li>
-                <li><button type="button" class="smi-button" onclick={props.on_print.reform(|_: MouseEvent| ())}>{ &s.print }</button></li>
+                <li><button type="button" class="smi-button" onclick={shared_by(ShareMethod::Png)}>{ &s.download_png }</button></li>
+                <li><button type="button" class="smi-button" onclick={shared_by(ShareMethod::Print)}>{ &s.print }</button></li>
             </ul>
         </section>
     }

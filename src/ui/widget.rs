@@ -288,7 +288,6 @@ fn result_props(
         let dispatch = dispatch.clone();
         Callback::from(move |method: ShareMethod| dispatch.dispatch(Action::Share(method)))
     };
-    let on_native = platform::can_share().then(|| send(Action::Share(ShareMethod::Native)));
     let on_revisit = {
         let dispatch = dispatch.clone();
         Callback::from(move |item: usize| dispatch.dispatch(Action::Flow(Flow::Revisit(item))))
@@ -307,11 +306,8 @@ fn result_props(
         share_status: state
             .share_status
             .map(|st| AttrValue::from(st.text(s).to_owned())),
-        on_copy: send(Action::Share(ShareMethod::Copy)),
-        on_png: send(Action::Share(ShareMethod::Png)),
-        on_native,
-        on_print: send(Action::Share(ShareMethod::Print)),
         on_share,
+        native_share: platform::can_share(),
         linked: false,
         on_take: Callback::noop(),
         first_screen: !state.result_whole,
@@ -341,11 +337,8 @@ fn linked_props(
         on_restart: Callback::noop(),
         share_link: None,
         share_status: None,
-        on_copy: Callback::noop(),
-        on_png: Callback::noop(),
-        on_native: None,
-        on_print: Callback::noop(),
         on_share: Callback::noop(),
+        native_share: false,
         linked: true,
         on_take,
         first_screen: false,
@@ -353,6 +346,101 @@ fn linked_props(
         on_revisit: Callback::noop(),
         benchmark: ctx.benchmark.clone(),
         benchmark_refused,
+    }
+}
+
+/// The intro's props: the questionnaire's title and length, and what was answered before.
+fn intro_props(
+    ctx: &Context,
+    state: &State,
+    dispatch: &UseReducerDispatcher<Machine>,
+    heading: &NodeRef,
+) -> IntroProps {
+    let send = |action: Action| dispatching(dispatch, action);
+    IntroProps {
+        strings: ctx.strings.clone(),
+        title: AttrValue::from(ctx.questionnaire.title.clone()),
+        items: ctx.questionnaire.items.len(),
+        answered: state.session.answers.answered(),
+        heading_ref: heading.clone(),
+        lead: ctx.config.lead.gate != Gate::Off,
+        on_start: send(Action::Flow(Flow::Start)),
+        on_restart: send(Action::Flow(Flow::Restart)),
+    }
+}
+
+/// Question `i`'s props, with the way to the result once every item is answered.
+fn question_props(
+    ctx: &Context,
+    state: &State,
+    i: usize,
+    dispatch: &UseReducerDispatcher<Machine>,
+    heading: &NodeRef,
+) -> QuestionProps {
+    let (q, answers) = (&ctx.questionnaire, &state.session.answers);
+    let send = |action: Action| dispatching(dispatch, action);
+    let on_answer = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |choice: u8| {
+            dispatch.dispatch(Action::Flow(Flow::Answer { item: i, choice }))
+        })
+    };
+    QuestionProps {
+        strings: ctx.strings.clone(),
+        item: q.items[i].clone(),
+        index: i,
+        total: q.items.len(),
+        chosen: answers.get(i),
+        heading_ref: heading.clone(),
+        on_answer,
+        on_next: send(Action::Flow(Flow::Next)),
+        on_back: send(Action::Flow(Flow::Back)),
+        on_result: answers
+            .is_complete(q)
+            .then(|| send(Action::Flow(Flow::Finish))),
+    }
+}
+
+/// The elements the machine's effects move focus to or read.
+#[derive(Clone, Copy)]
+struct Refs<'a> {
+    heading: &'a NodeRef,
+    form: &'a NodeRef,
+}
+
+/// The result step: the lead form alone while it gates the result, else the result, with the
+/// form after it when it is offered there.
+fn result_step(
+    ctx: &Context,
+    state: &State,
+    outcome: Outcome,
+    dispatch: &UseReducerDispatcher<Machine>,
+    refs: Refs,
+    benchmark_refused: bool,
+) -> Html {
+    let gate = ctx.config.lead.gate;
+    let lead_form = (gate != Gate::Off).then(|| {
+        let lead = lead_props(ctx, state, dispatch, refs.heading, refs.form);
+        html! { <LeadForm ..lead /> }
+    });
+    match lead_form {
+        Some(form) if state.gated(ctx) => form,
+        form => {
+            let result = result_props(
+                ctx,
+                state,
+                outcome,
+                dispatch,
+                refs.heading,
+                benchmark_refused,
+            );
+            html! {
+                <>
+                    <ResultView ..result />
+                    { for form.filter(|_| gate == Gate::After && state.result_whole) }
+                </>
+            }
+        }
     }
 }
 
@@ -382,7 +470,7 @@ fn Widget(props: &WidgetProps) -> Html {
     }
 
     let (ctx, state) = (&*machine.ctx, &machine.state);
-    let (q, s) = (&ctx.questionnaire, &ctx.strings);
+    let s = &ctx.strings;
     let dispatch = machine.dispatcher();
     let send = |action: Action| dispatching(&dispatch, action);
 
@@ -396,71 +484,23 @@ fn Widget(props: &WidgetProps) -> Html {
         );
         return html! { <ResultView ..result /> };
     }
-    let session = &state.session;
-    let body = match (session.step, state.outcome(ctx)) {
-        (Step::Intro, _) => {
-            let intro = IntroProps {
-                strings: s.clone(),
-                title: AttrValue::from(q.title.clone()),
-                items: q.items.len(),
-                answered: session.answers.answered(),
-                heading_ref: heading.clone(),
-                lead: ctx.config.lead.gate != Gate::Off,
-                on_start: send(Action::Flow(Flow::Start)),
-                on_restart: send(Action::Flow(Flow::Restart)),
-            };
-            html! { <Intro ..intro /> }
-        }
+    let refs = Refs {
+        heading: &heading,
+        form: &form,
+    };
+    let body = match (state.session.step, state.outcome(ctx)) {
+        (Step::Intro, _) => html! { <Intro ..intro_props(ctx, state, &dispatch, &heading) /> },
         (Step::Question(i), _) => {
-            let on_answer = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |choice: u8| {
-                    dispatch.dispatch(Action::Flow(Flow::Answer { item: i, choice }))
-                })
-            };
-            let question = QuestionProps {
-                strings: s.clone(),
-                item: q.items[i].clone(),
-                index: i,
-                total: q.items.len(),
-                chosen: session.answers.get(i),
-                heading_ref: heading.clone(),
-                on_answer,
-                on_next: send(Action::Flow(Flow::Next)),
-                on_back: send(Action::Flow(Flow::Back)),
-                on_result: session
-                    .answers
-                    .is_complete(q)
-                    .then(|| send(Action::Flow(Flow::Finish))),
-            };
-            html! { <Question ..question /> }
+            html! { <Question ..question_props(ctx, state, i, &dispatch, &heading) /> }
         }
-        (Step::Result, Some(outcome)) => {
-            let gate = ctx.config.lead.gate;
-            let lead_form = (gate != Gate::Off).then(|| {
-                let lead = lead_props(ctx, state, &dispatch, &heading, &form);
-                html! { <LeadForm ..lead /> }
-            });
-            match lead_form {
-                Some(form) if state.gated(ctx) => form,
-                form => {
-                    let result = result_props(
-                        ctx,
-                        state,
-                        outcome,
-                        &dispatch,
-                        &heading,
-                        props.app.benchmark_refused,
-                    );
-                    html! {
-                        <>
-                            <ResultView ..result />
-                            { for form.filter(|_| gate == Gate::After && state.result_whole) }
-                        </>
-                    }
-                }
-            }
-        }
+        (Step::Result, Some(outcome)) => result_step(
+            ctx,
+            state,
+            outcome,
+            &dispatch,
+            refs,
+            props.app.benchmark_refused,
+        ),
         // The engine keeps Result complete; this is the guard, not a path.
         (Step::Result, None) => html! { <p class="smi-error" role="alert">{ &s.error_crash }</p> },
     };

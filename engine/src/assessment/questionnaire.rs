@@ -246,7 +246,15 @@ impl Questionnaire {
                 message: message.to_owned(),
             })
         };
+        self.validate_header(&mut problem);
+        self.validate_pillars(&mut problem);
+        self.validate_items(&mut problem);
+        self.validate_categories(&mut problem);
+        out
+    }
 
+    /// The format, id, title, threshold and cusp margin.
+    fn validate_header(&self, problem: &mut impl FnMut(String, &str)) {
         if self.format_version != FORMAT_VERSION {
             problem(
                 "format_version".into(),
@@ -265,9 +273,11 @@ impl Questionnaire {
         if self.cusp_margin > 25 {
             problem("cusp_margin".into(), "must be between 0 and 25");
         }
+    }
 
-        // Repeats are found by comparing each id with those before it: at most MAX_ITEMS
-        // ids, and no hash table code in the wasm.
+    /// Repeats are found by comparing each id with those before it: at most MAX_ITEMS ids, and
+    /// no hash table code in the wasm.
+    fn validate_pillars(&self, problem: &mut impl FnMut(String, &str)) {
         for (i, p) in self.pillars.iter().enumerate() {
             if !is_slug(&p.id.0) {
                 problem(
@@ -285,7 +295,10 @@ impl Questionnaire {
                 problem(format!("pillars[{i}].name"), "must not be empty");
             }
         }
+    }
 
+    /// How many items, both axes present, each item, and a share code for every result.
+    fn validate_items(&self, problem: &mut impl FnMut(String, &str)) {
         if self.items.len() > MAX_ITEMS {
             problem("items".into(), &format!("at most {MAX_ITEMS} items"));
         }
@@ -295,57 +308,62 @@ impl Questionnaire {
                 problem("items".into(), &format!("needs at least one {name} item"));
             }
         }
-        for (i, it) in self.items.iter().enumerate() {
-            let at = |field: &str| format!("items[{i}].{field}");
-            if !is_slug(&it.id.0) {
-                problem(at("id"), "must be lowercase letters, digits and dashes");
-            }
-            if self.items[..i].iter().any(|other| other.id == it.id) {
-                problem(at("id"), &format!("duplicate item \"{}\"", it.id.0));
-            }
-            if !self.pillars.iter().any(|p| p.id == it.pillar) {
-                problem(at("pillar"), &format!("unknown pillar \"{}\"", it.pillar.0));
-            }
-            if !(1..=5).contains(&it.weight) {
-                problem(at("weight"), "must be between 1 and 5");
-            }
-            if it.prompt.trim().is_empty() {
-                problem(at("prompt"), "must not be empty");
-            }
-            if it.action.trim().is_empty() {
-                problem(at("action"), "must not be empty");
-            }
-            if !(2..=MAX_CHOICES).contains(&it.choices.len()) {
-                problem(at("choices"), &format!("needs 2 to {MAX_CHOICES} choices"));
-            }
-            if it.choices.first().is_some_and(|c| c.score != 0) {
-                problem(
-                    at("choices[0].score"),
-                    "the least mature choice must score 0",
-                );
-            }
-            if it.choices.windows(2).any(|w| w[1].score <= w[0].score) {
-                problem(
-                    at("choices"),
-                    "scores must rise strictly, from least to most mature",
-                );
-            }
-            for (c, choice) in it.choices.iter().enumerate() {
-                if choice.label.trim().is_empty() {
-                    problem(
-                        format!("items[{i}].choices[{c}].label"),
-                        "must not be empty",
-                    );
-                }
-            }
+        for i in 0..self.items.len() {
+            self.validate_item(i, problem);
         }
-
         // Every result must have its share link: a questionnaire whose answers cannot all be
         // written as a share code is refused here, not left without a share block.
         if !self.items.is_empty() && self.largest_answer_value().is_none() {
             problem("items".into(), TOO_LARGE);
         }
+    }
 
+    /// Item `i`: its id, pillar, weight, texts and choices.
+    fn validate_item(&self, i: usize, problem: &mut impl FnMut(String, &str)) {
+        let it = &self.items[i];
+        let at = |field: &str| format!("items[{i}].{field}");
+        if !is_slug(&it.id.0) {
+            problem(at("id"), "must be lowercase letters, digits and dashes");
+        }
+        if self.items[..i].iter().any(|other| other.id == it.id) {
+            problem(at("id"), &format!("duplicate item \"{}\"", it.id.0));
+        }
+        if !self.pillars.iter().any(|p| p.id == it.pillar) {
+            problem(at("pillar"), &format!("unknown pillar \"{}\"", it.pillar.0));
+        }
+        if !(1..=5).contains(&it.weight) {
+            problem(at("weight"), "must be between 1 and 5");
+        }
+        if it.prompt.trim().is_empty() {
+            problem(at("prompt"), "must not be empty");
+        }
+        if it.action.trim().is_empty() {
+            problem(at("action"), "must not be empty");
+        }
+        if !(2..=MAX_CHOICES).contains(&it.choices.len()) {
+            problem(at("choices"), &format!("needs 2 to {MAX_CHOICES} choices"));
+        }
+        if it.choices.first().is_some_and(|c| c.score != 0) {
+            problem(
+                at("choices[0].score"),
+                "the least mature choice must score 0",
+            );
+        }
+        if it.choices.windows(2).any(|w| w[1].score <= w[0].score) {
+            problem(
+                at("choices"),
+                "scores must rise strictly, from least to most mature",
+            );
+        }
+        for (c, choice) in it.choices.iter().enumerate() {
+            if choice.label.trim().is_empty() {
+                problem(at(&format!("choices[{c}].label")), "must not be empty");
+            }
+        }
+    }
+
+    /// Each category exactly once, with all its texts.
+    fn validate_categories(&self, problem: &mut impl FnMut(String, &str)) {
         for id in CategoryId::ALL {
             match self.categories.iter().filter(|c| c.id == id).count() {
                 1 => {}
@@ -371,7 +389,6 @@ impl Questionnaire {
                 }
             }
         }
-        out
     }
 
     pub fn category(&self, id: CategoryId) -> &Category {
