@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the release widget into dist/: the wasm (bindgen'd, wasm-opt -Oz), its JS glue and
-# the loader smi-widget.js (both minified by esbuild), the iframe page frame.html, the demo
-# page and the example host pages. Usage: .ci/build.sh [--dev]
+# Builds the release widget into dist/: the wasm (bindgen'd, wasm-opt -Oz), the loader
+# smi-widget.js (its parts, the wasm's JS glue and the card's helpers bundled and minified by
+# esbuild), the iframe page frame.html, the demo page and the example host pages, the npm
+# package and the WordPress plugin. Usage: .ci/build.sh [--dev] (unoptimised, unminified)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -14,7 +15,7 @@ out=$target_dir/wasm32-unknown-unknown/$([ $profile = dev ] && echo debug || ech
 if [ $profile = release ]; then
   # Nightly, with the standard library rebuilt for size: a panic is an immediate `unreachable`
   # trap (no formatting or unwinding code, no panic locations), 13 KiB brotli less. The loader
-  # turns a trap into the widget's crash message (`src/js/smi-widget.js`, "Crashes"). Dev
+  # turns a trap into the widget's crash message (`src/js/loader/crash.js`). Dev
   # builds and the tests stay on stable, where the panic hook writes that message. Where the
   # nightly build cannot run, the stable release build still does, with a warning.
   if ! RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zcross-crate-inline-threshold=always" cargo +nightly build --lib --release \
@@ -39,38 +40,41 @@ if [ $profile = release ]; then
   # The names the wasm and the glue use for each other, shortened: 4.4 KiB brotli.
   node .ci/short-names.mjs dist/smi_widget_bg.wasm dist/smi_widget.js
 fi
-cp src/js/smi-widget.js src/js/facts.js src/js/card.js src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
+cp src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css dist/
 cp -r examples dist/
 cp engine/content/questionnaire.schema.json engine/content/benchmark.schema.json dist/
 # One file per language besides English (which is inside the wasm): its questionnaire and
 # interface strings, fetched by the loader when a widget shows that language.
 node .ci/translations.mjs engine/content dist/i18n
-# The stylesheet (minified) and the first screen, rendered natively with the widget's own
-# intro component in every language, into the loader and the translation files.
-screens=$(mktemp)
-cargo run --quiet --bin smi-prerender -- "$screens"
-esbuild styles/widget.css --minify --log-level=warning --outfile="$screens.css"
-node .ci/first-screen.mjs "$screens" "$screens.css" dist
-rm -f "$screens" "$screens.css"
-# The version and the sha384 of the wasm and each translation, into the loader, which has
-# the browser check them on every fetch.
-node .ci/integrity.mjs inject dist
+# The loader's sources (src/js) and the wasm-bindgen glue, staged; the stylesheet (minified)
+# and the first screen, rendered natively with the widget's own intro component in every
+# language; then every placeholder filled in: the first screens (English into the loader,
+# the others into their translation files), the version and the sha384 of the wasm and of
+# each translation, which the loader has the browser check on every fetch.
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+cp -r src/js/. "$stage/"
+mv dist/smi_widget.js "$stage/"
+cargo run --quiet --bin smi-prerender -- "$stage/screens.json"
+esbuild styles/widget.css --minify --log-level=warning --outfile="$stage/widget.css"
+node .ci/inject.mjs "$stage/screens.json" "$stage/widget.css" dist "$stage"
+# The loader, its parts, the wasm-bindgen glue and the card's helpers become one module: one
+# request and one integrity hash for all the JS a page loads. Release builds are minified
+# (whitespace, comments, local names); the sources in src/js stay as written. The
+# configurator is a tool page and stays readable. ES2022 is below what the widget needs
+# anyway (constructed stylesheets: Chrome 73, Firefox 101, Safari 16.4).
+minify=()
+[ $profile = release ] && minify=(--minify)
+esbuild "$stage/smi-widget.js" --bundle "${minify[@]}" --format=esm --target=es2022 --log-level=warning \
+  --outfile=dist/smi-widget.js
 if [ $profile = release ]; then
-  # What a visitor's browser downloads, minified (whitespace, comments, local names); the
-  # sources in src/js stay as written. The loader, the wasm-bindgen glue and the card's
-  # helpers become one module: one request and one integrity hash for all the JS a page
-  # loads. The configurator is a tool page and stays readable. ES2022 is below what the
-  # widget needs anyway (constructed stylesheets: Chrome 73, Firefox 101, Safari 16.4).
-  esbuild dist/smi-widget.js --bundle --minify --format=esm --target=es2022 --log-level=warning \
-    --outfile=dist/smi-widget.js --allow-overwrite
-  rm dist/smi_widget.js dist/card.js dist/facts.js
-  esbuild dist/frame.js --minify --format=esm --target=es2022 --log-level=warning --outfile=dist/frame.js --allow-overwrite
+  esbuild dist/frame.js --minify --format=esm --target=es2022 --log-level=warning \
+    --outfile=dist/frame.js --allow-overwrite
 fi
-node .ci/integrity.mjs manifest dist
+node .ci/integrity.mjs dist
 version=$(node -p 'require("./dist/integrity.json").version')
 widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/integrity.json)
-[ $profile = release ] || widget_files+=(dist/smi_widget.js dist/card.js dist/facts.js)
 # A versioned folder a CDN can cache for a year: its files never change under its name.
 mkdir -p "dist/cdn/$version"
 cp -r "${widget_files[@]}" "dist/cdn/$version/"

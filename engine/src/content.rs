@@ -25,7 +25,7 @@ pub fn strings() -> Result<Strings, String> {
 
 /// The languages this build ships, by BCP 47 primary subtag. English is built in; the
 /// others are `dist/i18n/<lang>.json`, which the loader fetches for the language in use.
-/// `src/js/smi-widget.js` keeps the same list (a test compares them).
+/// The loader reads the same list from `src/js/facts.js`, generated from this one.
 pub const LANGUAGES: &[&str] = &["en", "ms", "ar", "fa", "ru"];
 
 /// A language's questionnaire and interface strings, as `dist/i18n/<lang>.json` holds them.

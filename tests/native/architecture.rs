@@ -227,7 +227,7 @@ fn the_loader_looks_for_saved_progress_where_the_widget_saves_it() {
     assert_eq!(storage_key(Some(smi), None, "hero"), "smi-widget:smi:hero");
     let embed = fs::read_to_string(root.join("src/embed.rs")).unwrap();
     assert!(embed.contains("saved::storage_key("));
-    let loader = fs::read_to_string(root.join("src/js/smi-widget.js")).unwrap();
+    let loader = fs::read_to_string(root.join("src/js/loader/first-screen.js")).unwrap();
     assert!(loader.contains("const id = element.id ? `:${element.id}` : '';"));
     assert!(loader.contains("localStorage.getItem(`${SHIPPED_PROGRESS_KEY}${id}`)"));
     for lang in smi_engine::content::LANGUAGES {

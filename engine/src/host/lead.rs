@@ -2,7 +2,7 @@
 //! field, and the request that carries a lead to the host's endpoint.
 //!
 //! Delivery itself (the POST, the outbox in local storage, retries with backoff) is the
-//! loader's (`src/js/smi-widget.js`), so it keeps running between page loads; this module
+//! loader's (`src/js/loader/outbox.js`), so it keeps running between page loads; this module
 //! decides what is sent.
 
 use crate::host::events::Completion;
