@@ -83,13 +83,11 @@ pub fn mount(
         Callback::from(move |event: Event| emit(&host, data_layer, &event))
     };
     for report in plan.reports {
-        for line in &report.lines {
-            let line = format!("SMI widget: {line}");
-            if report.error {
-                platform::error(&line);
-            } else {
-                platform::warn(&line);
-            }
+        let line = format!("SMI widget: {}{}", report.prefix, report.detail);
+        if report.error {
+            platform::error(&line);
+        } else {
+            platform::warn(&line);
         }
         on_event.emit(Event::error(report.code, report.detail));
     }
@@ -137,21 +135,21 @@ struct Plan {
     reports: Vec<Report>,
 }
 
-/// One `smi:error` event and its console lines.
+/// One `smi:error` event and its console line: the detail after `prefix`, an error or a
+/// warning.
 struct Report {
     code: &'static str,
     detail: String,
-    lines: Vec<String>,
-    /// A console error rather than a warning.
+    prefix: &'static str,
     error: bool,
 }
 
 impl Report {
-    fn new(code: &'static str, detail: String, error: bool) -> Self {
+    fn new(code: &'static str, detail: String, prefix: &'static str, error: bool) -> Self {
         Report {
             code,
-            lines: vec![detail.clone()],
             detail,
+            prefix,
             error,
         }
     }
@@ -171,7 +169,7 @@ fn plan(mut pairs: Vec<(String, String)>, host_id: &str) -> Result<Plan, JsValue
     let (config, warnings) = parse_options(&pairs);
     let mut reports: Vec<Report> = warnings
         .iter()
-        .map(|w| Report::new("invalid-option", w.to_string(), false))
+        .map(|w| Report::new("invalid-option", w.to_string(), "", false))
         .collect();
     // The loader chose the language (its `language()`, the one place that does) and fetched
     // its translation; without a loader, the `lang` option or English.
@@ -183,28 +181,28 @@ fn plan(mut pairs: Vec<(String, String)>, host_id: &str) -> Result<Plan, JsValue
     let (lang, shipped, strings) = match language(&wanted, translation, translation_error) {
         Ok((q, strings)) => (wanted, q, strings),
         Err(why) => {
-            let mut report = Report::new("translation-unavailable", why, true);
-            report.lines = vec![format!("showing English: {}", report.detail)];
-            reports.push(report);
+            reports.push(Report::new(
+                "translation-unavailable",
+                why,
+                "showing English: ",
+                true,
+            ));
             let strings = content::strings().map_err(|e| JsValue::from_str(&e.to_string()))?;
             ("en".to_owned(), None, strings)
         }
     };
     let content = questionnaire(shipped, custom.as_deref(), load_error).map_err(|problems| {
-        reports.push(Report {
-            code: "invalid-questionnaire",
-            detail: Problem::list(&problems),
-            lines: problems
-                .iter()
-                .map(|p| format!("questionnaire: {p}"))
-                .collect(),
-            error: true,
-        });
+        reports.push(Report::new(
+            "invalid-questionnaire",
+            Problem::list(&problems),
+            "questionnaire: ",
+            true,
+        ));
         Rc::new(problems)
     });
     let benchmark = match &content {
         Ok(q) => benchmark(q, benchmark_text, benchmark_error)
-            .map_err(|why| reports.push(Report::new("invalid-benchmark", why, false))),
+            .map_err(|why| reports.push(Report::new("invalid-benchmark", why, "", false))),
         Err(_) => Ok(None),
     };
     let storage_key = saved::storage_key(
