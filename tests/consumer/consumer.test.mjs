@@ -5,7 +5,7 @@
 // the assessment to its result in Chromium. Then as a server-rendering framework uses it:
 // the package imported in plain Node defines nothing and throws nothing, React's server
 // renderer writes the element, and that page, served with the package's files, completes in
-// Chromium. Vite, TypeScript, React and its types are the test's own dependencies, installed
+// Chromium, both as it is and hydrated by React's client (a second page of the Vite build). Vite, TypeScript, React and its types are the test's own dependencies, installed
 // into the temporary folder only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +22,7 @@ const ROOT = path.resolve(HERE, '../..');
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/integrity.json'), 'utf8'));
 const TARBALL = path.join(ROOT, `dist/smi-widget-${version}.tgz`);
 // The versions the test installs: exact, so that a new release cannot change the result.
-const TOOLS = ['vite@8.3.8', 'typescript@5.9.3', '@types/react@19.2.9', 'react@19.2.9', 'react-dom@19.2.9'];
+const TOOLS = ['vite@8.3.8', 'typescript@5.9.3', '@types/react@19.2.9', '@types/react-dom@19.2.7', 'react@19.2.9', 'react-dom@19.2.9'];
 const PARTICIPANT = '1010101010101' + '23232323232323';
 
 const env = {};
@@ -118,4 +118,32 @@ test('imported on a server the package defines nothing; React renders the elemen
   assert.deepEqual(errors, []);
   await page.close();
   await server.close();
+});
+
+test('React hydrates the server-rendered element in Chromium with no mismatch, and the page completes', async () => {
+  const html = JSON.parse(sh('node', ['--input-type=module', '-e', `
+    import { createElement } from 'react';
+    import { renderToString } from 'react-dom/server';
+    console.log(JSON.stringify(renderToString(createElement('smi-assessment', { company: 'Harbour & Lane', lead: 'after' }))));`]));
+  // Vite's page for the client, with the server's markup where it goes.
+  const built = fs.readFileSync(path.join(env.dir, 'dist/ssr.html'), 'utf8');
+  assert.ok(built.includes('<!--app-->'), built);
+  env.server.pages['/hydrated.html'] = { body: built.replace('<!--app-->', () => html) };
+  const page = await env.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(`${env.server.url}hydrated.html`);
+  await page.waitForFunction(() => window.hydrated === true);
+  const w = page.locator('smi-assessment');
+  await finish(w, PARTICIPANT);
+  // The listener React attached through its ref heard the result.
+  await page.waitForFunction(() => window.completed !== undefined);
+  const completed = await page.evaluate(() => window.completed);
+  assert.deepEqual([completed.category, completed.investment, completed.innovation], ['participant', 19, 84]);
+  assert.equal(await w.locator('.smi-brand__name').textContent(), 'Harbour & Lane');
+  // No mismatch: React did not have to throw the server's markup away and render it again.
+  assert.deepEqual(await page.evaluate(() => window.recoverable), []);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
