@@ -40,7 +40,7 @@ if [ $profile = release ]; then
   # The names the wasm and the glue use for each other, shortened: 4.4 KiB brotli.
   node .ci/short-names.mjs dist/smi_widget_bg.wasm dist/smi_widget.js
 fi
-cp src/js/frame.js src/js/configurator.js src/frame.html src/configurator.html \
+cp src/js/configurator.js src/frame.html src/configurator.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css dist/
 cp -r examples dist/
 cp engine/content/questionnaire.schema.json engine/content/benchmark.schema.json dist/
@@ -68,10 +68,10 @@ minify=()
 [ $profile = release ] && minify=(--minify)
 esbuild "$stage/smi-widget.js" --bundle "${minify[@]}" --format=esm --target=es2022 --log-level=warning \
   --outfile=dist/smi-widget.js
-if [ $profile = release ]; then
-  esbuild dist/frame.js --minify --format=esm --target=es2022 --log-level=warning \
-    --outfile=dist/frame.js --allow-overwrite
-fi
+# The iframe page's script, with the facts and names it shares with the loader; the loader
+# itself stays its own file (frame.html preloads it).
+esbuild "$stage/frame.js" --bundle "${minify[@]}" --external:./smi-widget.js --format=esm --target=es2022 \
+  --log-level=warning --outfile=dist/frame.js
 node .ci/integrity.mjs dist
 version=$(node -p 'require("./dist/integrity.json").version')
 widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/integrity.json)

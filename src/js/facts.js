@@ -16,3 +16,9 @@ export const SHIPPED_PROGRESS_KEY = 'smi-widget:smi';
 
 /** The key of a share code in a URL fragment, `#smi=CODE` (`share_code::FRAGMENT_KEY`). */
 export const FRAGMENT_KEY = 'smi';
+
+/** Every event the widget dispatches (`engine::host::events`). */
+export const EVENTS = ['smi:ready', 'smi:start', 'smi:answer', 'smi:complete', 'smi:share', 'smi:lead', 'smi:error'];
+
+/** The options that decide where a visitor's details go (`config::LEAD_ROUTING`). */
+export const LEAD_ROUTING = ['lead-endpoint', 'lead-format', 'lead-map', 'lead-extra'];

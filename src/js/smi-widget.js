@@ -8,7 +8,8 @@ import { showLoadFailure } from './loader/crash.js';
 import { load, loading } from './loader/files.js';
 import { showFirstScreen, stylesheet, swapWhenRendered } from './loader/first-screen.js';
 import { deliverLead, forgetStored, reportOutboxProblem } from './loader/outbox.js';
-import { SCREENS, kebab, language, prepare } from './loader/options.js';
+import { kebab } from './loader/names.js';
+import { SCREENS, language, prepare } from './loader/options.js';
 import { BROWSER, mounted } from './loader/page.js';
 
 export { version } from './loader/files.js';

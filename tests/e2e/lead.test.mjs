@@ -1,5 +1,6 @@
 // Lead capture against a real endpoint (tests/e2e/lead_server.py on 127.0.0.1) that records
-// every POST and can be told to fail or be stopped: every lead arrives exactly once.
+// every POST and can be told to fail or be stopped: every lead arrives exactly once. The
+// iframe page sends leads only where its own frame.html says, never where a link's query does.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -345,4 +346,68 @@ test('a damaged outbox is kept aside and reported, and a new lead still arrives 
     assert.deepEqual(codes, ['outbox-damaged'], `${what}: smi:error outbox-damaged`);
     await context.close();
   }
+});
+
+/** A page holding the iframe page at `src`, collecting what the frame posts to it. */
+async function framed(src) {
+  const name = `/framed-${Math.random().toString(36).slice(2)}.html`;
+  env.server.pages[name] = {
+    body: hostPage(`<iframe id="f" title="SMI" style="width: 800px; height: 900px; border: 0" src="${src}"></iframe>
+      <script>window.messages = []; addEventListener('message', (e) => messages.push(e.data));</script>`),
+  };
+  const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 900, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url.replace(/\/$/, '') + name);
+  return { page, context, w: page.frameLocator('#f').locator('smi-assessment') };
+}
+
+/** Takes the framed assessment, fills the lead form after the result and sends it. */
+async function sendFramedLead(w) {
+  await finish(w, PROFILE);
+  await w.getByRole('heading', { name: 'Get the full report' }).waitFor();
+  await fillForm(w);
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.locator('.smi-capture__status').filter({ hasText: /\S/ }).waitFor();
+}
+
+test("a link's sender cannot send the iframe's leads elsewhere: lead routing in the query is refused and reported", async () => {
+  const attacker = await endpoint();
+  const query = new URLSearchParams([
+    ['company', 'Frame Co'], ['lead', 'after'],
+    ['leadEndpoint', `${attacker.url}/leads`], ['lead-endpoint', `${attacker.url}/leads`],
+    ['lead-map', 'email:stolen'], ['leadExtra', 'x:y'], ['lead-format', 'form'],
+  ]);
+  const { page, context, w } = await framed(`/frame.html?${query}`);
+  await sendFramedLead(w);
+  assert.deepEqual(await w.evaluate((e) => e.getAttributeNames().sort()), ['company', 'lead']);
+  const errors = await page.evaluate(() => messages.filter((m) => m.name === 'smi:error').map((m) => m.detail.message));
+  for (const name of ['leadEndpoint', 'lead-endpoint', 'lead-map', 'leadExtra', 'lead-format']) {
+    assert.ok(errors.some((m) => m.startsWith(`option "${name}": may not come from the page's address`)), `${name}: ${errors}`);
+  }
+  // Long enough for a POST the widget would have made at once.
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.deepEqual(await received(attacker), []);
+  // What the visitor typed never reaches a parent that frame.html does not name.
+  const names = await page.evaluate(() => messages.map((m) => m.name ?? m.type));
+  assert.ok(names.includes('smi:complete') && !names.includes('smi:lead'), names.join(', '));
+  await context.close();
+});
+
+test('frame.html sets where its leads go and which parent hears smi:lead; the query still sets the rest', async () => {
+  const crm = await endpoint();
+  const origin = new URL(env.server.url).origin;
+  const frame = await (await fetch(new URL('/frame.html', env.server.url))).text();
+  const own = JSON.stringify({ 'lead-endpoint': `${crm.url}/leads`, origin });
+  const trusted = frame.replace('<script type="application/json" id="smi-frame-options">{}</script>',
+    () => `<script type="application/json" id="smi-frame-options">${own}</script>`);
+  assert.notEqual(trusted, frame, 'frame.html has its options block');
+  env.server.pages['/frame-own.html'] = { body: trusted };
+  const { page, context, w } = await framed('/frame-own.html?lead=after&company=Frame%20Co');
+  await sendFramedLead(w);
+  await waitFor(async () => (await accepted(crm)).length === 1, 'the lead at the endpoint frame.html names');
+  assert.deepEqual(await w.evaluate((e) => [e.getAttribute('lead-endpoint'), e.getAttribute('company')]), [`${crm.url}/leads`, 'Frame Co']);
+  await page.waitForFunction(() => messages.some((m) => m.name === 'smi:lead'));
+  const lead = await page.evaluate(() => messages.find((m) => m.name === 'smi:lead').detail);
+  assert.equal(lead.lead.email, 'ada@example.com');
+  await context.close();
 });

@@ -256,11 +256,17 @@ fn generated_loader_facts() -> String {
          * (`saved::storage_key`). */\n\
          export const SHIPPED_PROGRESS_KEY = '{shipped}';\n\n\
          /** The key of a share code in a URL fragment, `#smi=CODE` (`share_code::FRAGMENT_KEY`). */\n\
-         export const FRAGMENT_KEY = '{}';\n",
+         export const FRAGMENT_KEY = '{}';\n\n\
+         /** Every event the widget dispatches (`engine::host::events`). */\n\
+         export const EVENTS = {};\n\n\
+         /** The options that decide where a visitor's details go (`config::LEAD_ROUTING`). */\n\
+         export const LEAD_ROUTING = {};\n",
         list(&OPTIONS),
         list(LANGUAGES),
         saved::STORAGE_PREFIX,
         share_code::FRAGMENT_KEY,
+        list(&events().iter().map(|e| e.0).collect::<Vec<_>>()),
+        list(&LEAD_ROUTING),
     )
 }
 

@@ -3,6 +3,7 @@
 import { LANGUAGES } from '../facts.js';
 import { verifiedFetch } from './files.js';
 import { FIRST_SCREEN } from './first-screen.js';
+import { kebab } from './names.js';
 
 // The languages this build ships are LANGUAGES (facts.js). English is inside the wasm; the
 // others are fetched from i18n/ when a widget needs them.
@@ -41,8 +42,6 @@ async function translation(lang) {
   }
 }
 
-// ctaLabel → cta-label: the JS API takes camelCase, attributes are kebab-case.
-export const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 // How long the widget waits for a benchmark pack before it starts without one.
 const BENCHMARK_TIMEOUT = 4000;
