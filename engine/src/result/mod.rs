@@ -6,4 +6,5 @@ pub mod benchmark;
 pub mod calendar;
 pub mod card;
 pub mod matrix;
+pub mod report;
 pub mod text;

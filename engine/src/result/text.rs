@@ -159,6 +159,20 @@ strings! {
     date_format,
     date_months,
     date_calendar,
+    report_title,
+    report_date,
+    report_link,
+    report_page,
+    report_current,
+    report_mature,
+    report_action,
+    report_question,
+    report_answers,
+    report_at_best,
+    report_next_steps,
+    report_download,
+    report_building,
+    report_failed,
 }
 
 /// A language's strings as the views and the machine share them. They are parsed once per
