@@ -12,21 +12,26 @@ profile=release
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).target_directory')
 out=$target_dir/wasm32-unknown-unknown/$([ $profile = dev ] && echo debug || echo release)
 
-if [ $profile = release ]; then
-  # Nightly, with the standard library rebuilt for size: a panic is an immediate `unreachable`
-  # trap (no formatting or unwinding code, no panic locations), 13 KiB brotli less. The loader
-  # turns a trap into the widget's crash message (`src/js/loader/crash.js`). Dev
-  # builds and the tests stay on stable, where the panic hook writes that message. Where the
-  # nightly build cannot run, the stable release build still does, with a warning.
-  if ! RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zcross-crate-inline-threshold=always" cargo +nightly build --lib --release \
-    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -Zbuild-std-features= \
-    -Zpanic-immediate-abort --config 'profile.release.panic="immediate-abort"'; then
-    echo "warning: the nightly size build failed; building on stable instead (about 13 KiB brotli larger)" >&2
-    cargo build --lib --release --target wasm32-unknown-unknown
+# Nightly, with the standard library rebuilt for size: a panic is an immediate `unreachable`
+# trap (no formatting or unwinding code, no panic locations), 13 KiB brotli less. The loader
+# turns a trap into the widget's crash message (`src/js/loader/crash.js`), or the report's
+# failure. Dev builds and the tests stay on stable, where the panic hook writes that message.
+# Where the nightly build cannot run, the stable release build still does, with a warning.
+wasm_build() {
+  local package=$1
+  if [ $profile = release ]; then
+    if ! RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zcross-crate-inline-threshold=always" cargo +nightly build -p "$package" --lib --release \
+      --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -Zbuild-std-features= \
+      -Zpanic-immediate-abort --config 'profile.release.panic="immediate-abort"'; then
+      echo "warning: the nightly size build of $package failed; building on stable instead (larger)" >&2
+      cargo build -p "$package" --lib --release --target wasm32-unknown-unknown
+    fi
+  else
+    cargo build -p "$package" --lib --target wasm32-unknown-unknown --profile "$profile"
   fi
-else
-  cargo build --lib --target wasm32-unknown-unknown --profile "$profile"
-fi
+}
+wasm_build smi-widget
+wasm_build smi-report
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name smi_widget "$out/smi_widget.wasm"
 if [ $profile = release ]; then
@@ -40,6 +45,16 @@ if [ $profile = release ]; then
   # The names the wasm and the glue use for each other, shortened: 4.4 KiB brotli.
   node .ci/short-names.mjs dist/smi_widget_bg.wasm dist/smi_widget.js
 fi
+# The report module: a wasm of its own with no imports and no glue (the loader calls its
+# exports), and its fonts, fetched on a visitor's first "Download the report".
+mkdir -p dist/report
+if [ $profile = release ]; then
+  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --strip-debug --strip-producers "$out/smi_report.wasm" -o dist/report/smi_report.wasm
+else
+  cp "$out/smi_report.wasm" dist/report/
+fi
+.ci/report-fonts.sh dist/report
 cp src/js/configurator.js src/frame.html src/configurator.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css dist/
 cp -r examples dist/
@@ -74,7 +89,7 @@ esbuild "$stage/frame.js" --bundle "${minify[@]}" --external:./smi-widget.js --f
   --log-level=warning --outfile=dist/frame.js
 node .ci/integrity.mjs dist
 version=$(node -p 'require("./dist/integrity.json").version')
-widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/integrity.json)
+widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/report dist/integrity.json)
 # A versioned folder a CDN can cache for a year: its files never change under its name.
 mkdir -p "dist/cdn/$version"
 cp -r "${widget_files[@]}" "dist/cdn/$version/"
@@ -88,4 +103,5 @@ cp -r wordpress/smi-assessment/. "$plugin/"
 cp -r "${widget_files[@]}" "$plugin/widget/"
 python3 .ci/zip.py dist/smi-assessment dist/wordpress smi-assessment
 wasm_brotli=$(node .ci/brotli-kib.mjs dist/smi_widget_bg.wasm)
-echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli"
+report_brotli=$(node .ci/brotli-kib.mjs dist/report/smi_report.wasm)
+echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli, the report's $report_brotli"

@@ -14,8 +14,13 @@ export const version = fs.readFileSync(new URL('../Cargo.toml', import.meta.url)
 /** `file`'s (relative to `dist`) integrity attribute. */
 export const sri = (dist, file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dist, file))).digest('base64')}`;
 
-/** The files the loader fetches with an integrity check: the wasm and every translation. */
-export const checkedFiles = (dist) => ['smi_widget_bg.wasm', ...fs.readdirSync(path.join(dist, 'i18n')).sort().map((f) => `i18n/${f}`)];
+/** The files the loader fetches with an integrity check: the wasm, every translation, and the
+ * report's wasm and fonts. */
+export const checkedFiles = (dist) => [
+  'smi_widget_bg.wasm',
+  ...fs.readdirSync(path.join(dist, 'i18n')).sort().map((f) => `i18n/${f}`),
+  ...['smi_report.wasm', 'latin.ttf', 'cyrillic.ttf', 'naskh.ttf'].map((f) => `report/${f}`),
+];
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [dist] = process.argv.slice(2);

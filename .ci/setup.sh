@@ -45,14 +45,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# Chromium and its driver for the browser tests, Noto fonts for Arabic and Persian, Python 3
-# for the build's small helpers and the lead endpoint the tests start.
+# Chromium and its driver for the browser tests, Noto fonts for Arabic and Persian (and,
+# subset by fonttools' pyftsubset, for the report), Python 3 for the build's small helpers
+# and the lead endpoint the tests start, poppler-utils to read the report's PDF back.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v python3 >/dev/null \
-  || [ ! -d /usr/share/fonts/truetype/noto ]; then
-  step "apt: chromium, chromium-driver, fonts-noto-core, python3"
+  || [ ! -d /usr/share/fonts/truetype/noto ] || [ ! -x /usr/bin/pyftsubset ] || [ ! -x /usr/bin/pdftotext ]; then
+  step "apt: chromium, chromium-driver, fonts-noto-core, fonttools, poppler-utils, python3"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-core python3 >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-core fonttools \
+    poppler-utils python3 >/dev/null
 fi
 
 # A real WordPress for the plugin's tests (tests/wordpress/): Debian's WordPress and its

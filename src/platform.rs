@@ -209,6 +209,28 @@ pub async fn download(blob: &JsValue, filename: &str) -> Result<(), String> {
         .map(|_| ())
 }
 
+/// Has the loader make the full report as PDF (its report module, loaded on first use) and
+/// offers it as a download named `filename`; the file's pages and bytes, or why not.
+pub async fn report_pdf(
+    report: &crate::engine::result::report::Report,
+    filename: &str,
+) -> Result<crate::engine::host::widget::ReportFile, String> {
+    let content = crate::json::to_js(report)?;
+    let made = call_helper("buildReport", &[content]).await?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&made, &name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0) as u32
+    };
+    let blob = js_sys::Reflect::get(&made, &"blob".into()).map_err(describe)?;
+    download(&blob, filename).await?;
+    Ok(crate::engine::host::widget::ReportFile {
+        pages: number("pages"),
+        bytes: number("bytes"),
+    })
+}
+
 /// Whether the browser has a native share sheet (the Web Share API).
 pub fn can_share() -> bool {
     web_sys::window()

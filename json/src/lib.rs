@@ -5,7 +5,8 @@
 //! In the browser the browser's own `JSON.parse` and `JSON.stringify` do the text work and
 //! `serde-wasm-bindgen` moves values between them and the Rust types, so the wasm carries no
 //! JSON parser or float formatter of its own (about 50 KiB raw). Natively, where the engine's
-//! tests run, `serde_json` does the same job. Both report an error as one line of text, and
+//! tests run, and in a wasm built without the `browser` feature (the report module, which
+//! has no JS glue), `serde_json` does the same job. Both report an error as one line of text, and
 //! `tests/browser` checks the browser side against the same content and bad inputs the
 //! native tests use.
 
@@ -29,7 +30,7 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
     imp::to_string(value)
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "browser"))]
 mod imp {
     use super::{DeserializeOwned, Serialize};
     use wasm_bindgen::{JsCast, JsValue};
@@ -109,10 +110,10 @@ mod imp {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "browser"))]
 pub use imp::to_js;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "browser")))]
 mod imp {
     use super::{DeserializeOwned, Serialize};
 

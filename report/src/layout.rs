@@ -334,8 +334,14 @@ impl<'a> Flow<'a> {
             let lines = lines(self.fonts, name, 9.0, w - 8.0, self.report.rtl);
             for (j, l) in lines.into_iter().enumerate() {
                 let draws = &mut self.pages.last_mut().expect("a page").draws;
+                // At the quadrant's start side.
+                let x = if self.report.rtl {
+                    x + w - 4.0 - l.width
+                } else {
+                    x + 4.0
+                };
                 draws.push(Draw::Text {
-                    x: x + 4.0,
+                    x,
                     y: y + 12.0 + j as f32 * 11.0,
                     line: l,
                     color: ink(MUTED),

@@ -8,7 +8,7 @@
 //! Built as a wasm of its own with no imports and no JS glue: the loader
 //! (`src/js/loader/report.js`) fetches it and the fonts on the first request, with their
 //! integrity checked, copies the model (JSON), the fonts and the logo's pixels in through
-//! [`report_alloc`], and calls [`report_build`].
+//! `report_alloc`, and calls `report_build`.
 
 pub mod layout;
 pub mod text;

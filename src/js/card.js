@@ -2,8 +2,8 @@
 // uses a share action: rasterising the card's SVG to PNG through a canvas, saving or sharing
 // the file, and printing the card alone.
 
-/** The image at `url` as a data: URL. */
-async function dataUrl(url) {
+/** The image at `url` as a data: URL (fetched without credentials). */
+export async function dataUrl(url) {
   const response = await fetch(new URL(url, document.baseURI), { credentials: 'omit' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const blob = await response.blob();

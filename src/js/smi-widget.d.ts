@@ -163,6 +163,10 @@ export interface SmiOptions {
   ctaLabel?: string;
   /** URL of the call to action (http(s) or site-relative); needs cta-label. */
   ctaUrl?: string;
+  /** A paragraph for the cover of the full report (at most 600 characters), after the matrix. */
+  reportIntro?: string;
+  /** Contact lines for the last page of the full report (at most 600 characters); a line break or | starts a new line. */
+  reportContact?: string;
   /** Absolute http(s) URL that share links open (#smi=CODE is appended). Default: the page's URL. */
   shareUrl?: string;
   /** Also push every event to window.dataLayer as { event, smi: detail }; smi:lead there carries { lead_id, result } only, never the visitor's fields. Default: none. */
@@ -173,8 +177,8 @@ export interface SmiOptions {
   questionnaire?: string | Record<string, unknown>;
   /** A benchmark pack to compare the result with: the URL of its JSON (or, in mount, the object or JSON text). */
   benchmark?: string | SmiBenchmarkPack;
-  /** The lead form: before the result, or after it as an offer. Default: off. */
-  lead?: 'off' | 'before' | 'after';
+  /** The lead form: before the result, after it as an offer (sending it also downloads the full report), or report: the result is free and the full report comes after the form. Default: off. */
+  lead?: 'off' | 'before' | 'after' | 'report';
   /** The form's fields, comma-separated, in order, from name, email, company, role, size; * marks required. Default: name,email*,company. */
   leadFields?: string;
   /** The consent checkbox's text. Default: "I agree to be contacted about my result." (translated). */

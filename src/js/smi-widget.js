@@ -11,6 +11,7 @@ import { deliverLead, forgetStored, reportOutboxProblem } from './loader/outbox.
 import { kebab } from './loader/names.js';
 import { SCREENS, language, prepare } from './loader/options.js';
 import { BROWSER, mounted } from './loader/page.js';
+import { buildReport } from './loader/report.js';
 
 export { version } from './loader/files.js';
 
@@ -23,6 +24,7 @@ const helpers = {
     .map((name) => [name, async (...args) => (await cardModule())[name](...args)])),
   deliverLead,
   forgetStored,
+  buildReport,
   get stylesheet() { return stylesheet(); },
 };
 

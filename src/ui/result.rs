@@ -6,7 +6,7 @@ use crate::engine::assessment::path::Guidance;
 use crate::engine::assessment::questionnaire::{Axis, CategoryId, Questionnaire};
 use crate::engine::assessment::scoring::Outcome;
 use crate::engine::host::config::Config;
-use crate::engine::host::widget::{share_text, ShareMethod};
+use crate::engine::host::widget::{share_text, ReportStatus, ShareMethod};
 use crate::engine::result::benchmark::{AxisComparison, Comparison, Pack, BANDS, MIN_RESPONDENTS};
 use crate::engine::result::text::{fill, isolate, Strings, Text};
 use crate::engine::words::{join, percent_encode};
@@ -62,6 +62,13 @@ pub struct ResultProps {
     /// The host gave a pack that could not be loaded or was refused: say so where it would be.
     #[prop_or_default]
     pub benchmark_refused: bool,
+    /// "Download the report" is offered, and where the last request stands.
+    #[prop_or_default]
+    pub report_offered: bool,
+    #[prop_or_default]
+    pub report_status: Option<ReportStatus>,
+    #[prop_or_default]
+    pub on_report: Callback<()>,
 }
 
 /// `template` with `pairs` filled in and the category's `name` in a `<bdi>`, so that a name
@@ -123,6 +130,25 @@ fn guidance_block(props: &ResultProps, current: &str) -> Html {
                     <li key={i}><span class="smi-keep__axis">{ s.axis_name(axis) }</span>{ ": " }{ &q.items[i].prompt }</li>
                 }) }
             </ul>
+        </section>
+    }
+}
+
+/// "Download the report", and where it stands, announced politely. The button stays
+/// focusable while the report is made (`aria-disabled`), so focus is not lost.
+fn report_block(props: &ResultProps) -> Html {
+    let s = &props.strings;
+    let busy = props.report_status == Some(ReportStatus::Building);
+    let status = match props.report_status {
+        Some(ReportStatus::Building) => s.report_building.as_str(),
+        Some(ReportStatus::Failed) => s.report_failed.as_str(),
+        None => "",
+    };
+    html! {
+        <section class="smi-block smi-report">
+            <button type="button" class="smi-button smi-button--primary" aria-disabled={busy.then_some("true")}
+                onclick={props.on_report.reform(|_: MouseEvent| ())}>{ &s.report_download }</button>
+            <p class="smi-report__status" role="status">{ status }</p>
         </section>
     }
 }
@@ -437,6 +463,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 }
                 { pillars_block(props) }
                 { plan_block(props) }
+                if props.report_offered {
+                    { report_block(props) }
+                }
                 if let (Some(link), false) = (&props.share_link, props.linked) {
                     { share_block(props, link, &share_text) }
                 }

@@ -110,6 +110,7 @@ impl Reducible for Machine {
 fn start(q: &Rc<Questionnaire>, app: &AppProps) -> Machine {
     let ctx = Rc::new(Context {
         questionnaire: q.clone(),
+        lang: app.lang.to_string(),
         strings: app.strings.clone(),
         config: app.config.clone(),
         rtl: content::direction(&app.lang) == "rtl",
@@ -191,6 +192,12 @@ impl Runner {
                         method: ShareMethod::Png,
                         outcome: ShareOutcome::from_result(outcome),
                     });
+                })
+            }
+            Effect::BuildReport { report, filename } => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = platform::report_pdf(&report, &filename).await;
+                    dispatch.dispatch(Action::ReportDone(outcome));
                 })
             }
             Effect::ShareSheet {
@@ -315,6 +322,9 @@ fn result_props(
         on_revisit,
         benchmark: ctx.benchmark.clone(),
         benchmark_refused,
+        report_offered: state.report_offered(ctx),
+        report_status: state.report,
+        on_report: send(Action::Report),
     }
 }
 
@@ -346,6 +356,9 @@ fn linked_props(
         on_revisit: Callback::noop(),
         benchmark: ctx.benchmark.clone(),
         benchmark_refused,
+        report_offered: false,
+        report_status: None,
+        on_report: Callback::noop(),
     }
 }
 
@@ -437,7 +450,7 @@ fn result_step(
             html! {
                 <>
                     <ResultView ..result />
-                    { for form.filter(|_| gate == Gate::After && state.result_whole) }
+                    { for form.filter(|_| gate.gives_report() && state.result_whole) }
                 </>
             }
         }

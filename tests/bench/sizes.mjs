@@ -9,7 +9,24 @@ import { DIST } from '../e2e/server.mjs';
 // the English first screen, the wasm-bindgen glue and the card helpers, bundled), any
 // snippets, and the wasm.
 export async function sizes() {
-  const files = ['smi-widget.js', 'smi_widget_bg.wasm'];
+  return measure(['smi-widget.js', 'smi_widget_bg.wasm'], true);
+}
+
+// What the full report downloads on its first request, per language: the report module and
+// the fonts that language needs (src/js/loader/report.js).
+export const REPORT_FILES = {
+  en: ['report/smi_report.wasm', 'report/latin.ttf'],
+  ms: ['report/smi_report.wasm', 'report/latin.ttf'],
+  ar: ['report/smi_report.wasm', 'report/latin.ttf', 'report/naskh.ttf'],
+  fa: ['report/smi_report.wasm', 'report/latin.ttf', 'report/naskh.ttf'],
+  ru: ['report/smi_report.wasm', 'report/cyrillic.ttf'],
+};
+
+export async function reportSizes(lang) {
+  return measure([...REPORT_FILES[lang]], false);
+}
+
+async function measure(files, withSnippets) {
   const snippets = path.join(DIST, 'snippets');
   const walk = async (d) => {
     for (const entry of await fs.readdir(d, { withFileTypes: true })) {
@@ -18,7 +35,7 @@ export async function sizes() {
       else files.push(path.relative(DIST, p));
     }
   };
-  if (await fs.stat(snippets).catch(() => null)) await walk(snippets);
+  if (withSnippets && await fs.stat(snippets).catch(() => null)) await walk(snippets);
   const rows = [];
   for (const file of files) {
     const bytes = await fs.readFile(path.join(DIST, file));

@@ -8,14 +8,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillForm, finish, hostPage, useServerAndBrowser, widget, widgetReady } from './browser.mjs';
+// The option list generated from the engine's table (a native test keeps it equal).
+import { OPTIONS } from '../../src/js/facts.js';
 
 const env = useServerAndBrowser();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // 13 investment items, then 14 innovation items: Participant, investment 19, innovation 84.
 const PROFILE = '1010101010101' + '23232323232323';
-const OPTIONS = ['lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'share-url', 'analytics', 'lazy',
-  'questionnaire', 'benchmark', 'lead', 'lead-fields', 'lead-consent', 'privacy-url', 'lead-endpoint', 'lead-format',
-  'lead-map', 'lead-extra'];
 
 /** A host page holding `body`, served with `headers`; problems are the console's errors and
  * warnings and uncaught exceptions. */

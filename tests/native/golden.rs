@@ -44,6 +44,9 @@ async fn render_props(
             &answers(digits),
         )),
         on_revisit: Default::default(),
+        report_offered: !linked,
+        report_status: None,
+        on_report: Default::default(),
     };
     let html = LocalServerRenderer::<ResultView>::with_props(props)
         .hydratable(false)

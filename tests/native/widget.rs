@@ -11,7 +11,7 @@ use smi_engine::host::events::{AnswerDetail, ErrorDetail, Event, ShareDetail, St
 use smi_engine::host::lead::{Field, Invalid};
 use smi_engine::host::widget::{
     apply, boot, Action, Boot, Context, DeliveryOutcome, Effect, Focus, LeadStatus, LinkedResult,
-    ShareMethod, ShareOutcome, ShareStatus, State,
+    ReportFile, ReportStatus, ShareMethod, ShareOutcome, ShareStatus, State,
 };
 use smi_engine::{evaluate, Action as Flow, Answers, Session, Step};
 use std::rc::Rc;
@@ -23,6 +23,7 @@ fn ctx(options: &[(&str, &str)]) -> Context {
     assert!(warnings.is_empty(), "{warnings:?}");
     Context {
         questionnaire: Rc::new(smi().clone()),
+        lang: "en".into(),
         strings: smi_engine::result::text::Text::new(content::strings().unwrap()),
         config: Rc::new(config),
         rtl: false,
@@ -73,6 +74,7 @@ fn line(effect: &Effect) -> String {
         Effect::DownloadPng { filename, .. } => format!("png {filename}"),
         Effect::ShareSheet { .. } => "share sheet".into(),
         Effect::Print => "print".into(),
+        Effect::BuildReport { filename, .. } => format!("report {filename}"),
     }
 }
 
@@ -464,6 +466,8 @@ fn every_delivery_outcome() {
                 "save smi-widget:test:lead",
                 "focus heading",
                 "deliver L1",
+                // The form's promise: the report is handed over at once.
+                "report social-maturity-participant.pdf",
             ],
         );
         let s = check(
@@ -527,6 +531,7 @@ fn a_lead_without_an_endpoint_is_an_event_only_and_storage_refused_keeps_nothing
             "emit smi:lead",
             "save smi-widget:test:lead",
             "focus heading",
+            "report social-maturity-participant.pdf",
         ],
     );
     assert_eq!(s.lead.status, Some(LeadStatus::Sent));
@@ -534,7 +539,16 @@ fn a_lead_without_an_endpoint_is_an_event_only_and_storage_refused_keeps_nothing
     let mut s = on_result(&c);
     s.storage = false;
     let (s, _) = run(&c, s, &fill_lead("ada@example.com", true));
-    check(&c, s, &[submit("L1")], &["emit smi:lead", "focus heading"]);
+    check(
+        &c,
+        s,
+        &[submit("L1")],
+        &[
+            "emit smi:lead",
+            "focus heading",
+            "report social-maturity-participant.pdf",
+        ],
+    );
 }
 
 #[test]
@@ -862,4 +876,94 @@ proptest! {
             state = next;
         }
     }
+}
+
+#[test]
+fn the_report_is_built_once_at_a_time_and_its_outcome_told() {
+    let c = ctx(&[]);
+    let s = on_result(&c);
+    assert!(s.report_offered(&c));
+    let category = s.outcome(&c).unwrap().category.as_str();
+    let pdf = format!("report social-maturity-{category}.pdf");
+    let s = check(&c, s, &[Action::Report], &[&pdf]);
+    assert_eq!(s.report, Some(ReportStatus::Building));
+    // A second click while it is made does nothing.
+    let s = check(&c, s, &[Action::Report], &[]);
+    let done = Action::ReportDone(Ok(ReportFile {
+        pages: 9,
+        bytes: 120_000,
+    }));
+    let s = check(&c, s, std::slice::from_ref(&done), &["emit smi:report"]);
+    assert_eq!(s.report, None);
+    // An answer with nothing asked for is ignored.
+    let s = check(&c, s, &[done], &[]);
+    let s = check(&c, s, &[Action::Report], &[&pdf]);
+    let failed = Action::ReportDone(Err("report/smi_report.wasm answered HTTP 404".into()));
+    let s = check(&c, s, &[failed], &["warn", "emit smi:error report-failed"]);
+    assert_eq!(s.report, Some(ReportStatus::Failed));
+    assert_eq!(s.session.step, Step::Result, "the result stays");
+    // And again, after a failure.
+    check(&c, s, &[Action::Report], &[&pdf]);
+}
+
+#[test]
+fn the_report_event_carries_the_language_pages_and_size() {
+    let c = ctx(&[]);
+    let (s, _) = run(&c, on_result(&c), &[Action::Report]);
+    let (_, effects) = apply(
+        &c,
+        s,
+        Action::ReportDone(Ok(ReportFile {
+            pages: 9,
+            bytes: 120_000,
+        })),
+    );
+    let [Effect::Emit(event)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(event.detail(), r#"{"lang":"en","pages":9,"bytes":120000}"#);
+}
+
+#[test]
+fn with_lead_report_the_report_comes_after_the_form() {
+    let c = ctx(&[("lead", "report")]);
+    let s = on_result(&c);
+    assert!(!s.gated(&c), "the result is free");
+    assert!(!s.report_offered(&c));
+    let s = check(&c, s, &[Action::Report], &[]);
+    let (s, _) = run(&c, s, &fill_lead("ada@example.com", true));
+    let category = s.outcome(&c).unwrap().category.as_str();
+    let pdf = format!("report social-maturity-{category}.pdf");
+    let s = check(
+        &c,
+        s,
+        &[submit("L1")],
+        &[
+            "emit smi:lead",
+            "save smi-widget:test:lead",
+            "focus heading",
+            &pdf,
+        ],
+    );
+    assert!(s.report_offered(&c), "and again later");
+}
+
+#[test]
+fn the_report_is_never_offered_for_someone_else_s_result_or_behind_a_gate() {
+    let c = ctx(&[("lead", "before")]);
+    let s = on_result(&c);
+    assert!(s.gated(&c));
+    check(&c, s, &[Action::Report], &[]);
+    let c = ctx(&[]);
+    let code = smi_engine::assessment::share_code::encode(smi(), &answers(DIGITS)).unwrap();
+    let (s, _) = boot(
+        &c,
+        "en",
+        Boot {
+            fragment: format!("#smi={code}"),
+            ..fresh()
+        },
+    );
+    assert!(!s.report_offered(&c));
+    check(&c, s, &[Action::Report], &[]);
 }

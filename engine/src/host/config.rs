@@ -48,7 +48,7 @@ pub struct OptionDoc {
 }
 
 /// Every option the widget reads: the one table its parser, types, docs and allowlists come from.
-pub const OPTION_TABLE: [OptionRow; 20] = [
+pub const OPTION_TABLE: [OptionRow; 22] = [
     OptionRow {
         name: "lang",
         #[cfg(not(target_arch = "wasm32"))]
@@ -135,6 +135,28 @@ pub const OPTION_TABLE: [OptionRow; 20] = [
         read: |d, v| relative_link(v, &mut d.cta_url, "ignoring it"),
     },
     OptionRow {
+        name: "report-intro",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "text, ≤ 600 characters",
+            default: "none",
+            what: "A paragraph for the cover of the full report (at most 600 characters), after the matrix.",
+        },
+        read: |d, v| text(v, &mut d.config.report_intro, MAX_TEXT),
+    },
+    OptionRow {
+        name: "report-contact",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "text, ≤ 600 characters; a line break (or `|`) starts a new line",
+            default: "none",
+            what: "Contact lines for the last page of the full report (at most 600 characters); a line break or | starts a new line.",
+        },
+        read: |d, v| text(&v.replace('|', "\n"), &mut d.config.report_contact, MAX_TEXT),
+    },
+    OptionRow {
         name: "share-url",
         #[cfg(not(target_arch = "wasm32"))]
         doc: OptionDoc {
@@ -206,17 +228,18 @@ pub const OPTION_TABLE: [OptionRow; 20] = [
         name: "lead",
         #[cfg(not(target_arch = "wasm32"))]
         doc: OptionDoc {
-            ts: "'off' | 'before' | 'after'",
-            values: "`off`, `before`, `after`",
+            ts: "'off' | 'before' | 'after' | 'report'",
+            values: "`off`, `before`, `after`, `report`",
             default: "`off`",
-            what: "The lead form: before the result, or after it as an offer. Default: off.",
+            what: "The lead form: before the result, after it as an offer (sending it also downloads the full report), or report: the result is free and the full report comes after the form. Default: off.",
         },
         read: |d, v| {
             d.config.lead.gate = match v {
                 "off" | "" => Gate::Off,
                 "before" => Gate::Before,
                 "after" => Gate::After,
-                _ => return Some(format!("\"{v}\" is not off, before or after; no lead form is shown.")),
+                "report" => Gate::Report,
+                _ => return Some(format!("\"{v}\" is not off, before, after or report; no lead form is shown.")),
             };
             None
         },
@@ -346,6 +369,9 @@ pub const DEFAULT_ACCENT: (&str, &str) = ("#2f48c8", "#ffffff");
 /// Longest company name or call-to-action label shown; longer text is cut with a warning.
 pub const MAX_LABEL: usize = 80;
 
+/// Longest paragraph the host gives the report (its intro, its contact lines).
+pub const MAX_TEXT: usize = 600;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
@@ -390,11 +416,30 @@ pub struct Config {
     pub company: Option<String>,
     pub logo: Option<String>,
     pub cta: Option<Cta>,
+    /// The host's paragraph for the report's cover, and its contact lines for the last page.
+    pub report_intro: Option<String>,
+    pub report_contact: Option<String>,
     /// The page share links open; the widget's own page when unset.
     pub share_url: Option<String>,
     /// Also push every event to `window.dataLayer` (Google Tag Manager).
     pub data_layer: bool,
     pub lead: LeadConfig,
+}
+
+impl Config {
+    /// The brand colour and the text colour on it, the default's when the host set none.
+    pub fn accent_pair(&self) -> (&str, &str) {
+        self.accent
+            .as_ref()
+            .map_or(DEFAULT_ACCENT, |a| (&a.colour, &a.text))
+    }
+
+    /// The call to action's label and URL.
+    pub fn cta_pair(&self) -> Option<(&str, &str)> {
+        self.cta
+            .as_ref()
+            .map(|c| (c.label.as_str(), c.url.as_str()))
+    }
 }
 
 /// An option the widget could not use, and what it did instead.
@@ -548,6 +593,13 @@ fn pairs(value: &str, slot: &mut Vec<(String, String)>) -> Option<String> {
 }
 
 /// Non-empty text into `slot`, cut to [`MAX_LABEL`] characters with a warning.
+/// Text of at most `most` characters, else cut with a warning.
+fn text(value: &str, slot: &mut Option<String>, most: usize) -> Option<String> {
+    let value = value.trim();
+    *slot = (!value.is_empty()).then(|| value.chars().take(most).collect());
+    (value.chars().count() > most).then(|| format!("is longer than {most} characters; it is cut."))
+}
+
 fn label(value: &str, slot: &mut Option<String>) -> Option<String> {
     *slot = (!value.is_empty()).then(|| value.chars().take(MAX_LABEL).collect());
     (value.chars().count() > MAX_LABEL)

@@ -26,7 +26,23 @@ pub enum Event {
     Complete(Completion),
     Share(ShareDetail),
     Lead(LeadDetail),
+    Report(ReportDetail),
     Error(ErrorDetail),
+}
+
+/// `smi:report`: the full report was made and offered as a download.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiReportDetail")
+)]
+pub struct ReportDetail {
+    /// The report's language.
+    pub lang: String,
+    pub pages: u32,
+    /// The PDF's size in bytes.
+    pub bytes: u32,
 }
 
 /// `smi:ready`: the widget is on screen and usable.
@@ -230,6 +246,7 @@ impl Event {
             Event::Complete(_) => "smi:complete",
             Event::Share(_) => "smi:share",
             Event::Lead(_) => "smi:lead",
+            Event::Report(_) => "smi:report",
             Event::Error(_) => "smi:error",
         }
     }
@@ -354,6 +371,14 @@ impl Event {
             },
             event => Analytics::Event(event),
         }
+    }
+
+    pub fn report(lang: &str, pages: u32, bytes: u32) -> Event {
+        Event::Report(ReportDetail {
+            lang: lang.to_owned(),
+            pages,
+            bytes,
+        })
     }
 
     pub fn error(code: &str, message: impl Into<String>) -> Event {

@@ -17,8 +17,18 @@ pub enum Gate {
     Off,
     /// Before the result: the result shows once the form is sent.
     Before,
-    /// After the result, as an offer ("send me the full report").
+    /// After the result, as an offer ("send me the full report"); sending it also hands
+    /// over the report.
     After,
+    /// The result is free; the full report comes after the form.
+    Report,
+}
+
+impl Gate {
+    /// Sending the form hands over the full report.
+    pub fn gives_report(self) -> bool {
+        matches!(self, Gate::After | Gate::Report)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -266,6 +276,7 @@ pub fn lead_fields(
         }
     }
     out.push((map("consent"), true.into()));
+    out.push((map("report"), config.gate.gives_report().into()));
     out.push((map("questionnaire"), result.questionnaire.clone().into()));
     out.push((map("category"), result.category.clone().into()));
     out.push((map("category_name"), result.category_name.clone().into()));

@@ -23,6 +23,7 @@ use crate::host::events::Event;
 use crate::host::lead::{self, Field, Gate, Invalid, Request};
 use crate::result::benchmark::{Comparison, Pack};
 use crate::result::card::{self, CardInput};
+use crate::result::report::{self as full_report, Report};
 use crate::result::text::{fill, Strings, Text};
 use std::rc::Rc;
 
@@ -30,6 +31,8 @@ use std::rc::Rc;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Context {
     pub questionnaire: Rc<Questionnaire>,
+    /// The language shown (`en`, `ar`, …).
+    pub lang: String,
     pub strings: Text,
     pub config: Rc<Config>,
     /// Whether the widget's language is written right to left (for the card).
@@ -149,12 +152,30 @@ impl ShareStatus {
     }
 }
 
+/// Where the visitor's request for the full report stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportStatus {
+    /// The report module is loading or writing the PDF.
+    Building,
+    /// It failed; the result stays and the visitor may try again.
+    Failed,
+}
+
+/// The PDF the report module made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportFile {
+    pub pages: u32,
+    pub bytes: u32,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub session: Session,
     pub linked: LinkedResult,
     pub lead: LeadForm,
     pub share_status: Option<ShareStatus>,
+    /// The full report, once asked for.
+    pub report: Option<ReportStatus>,
     /// False once the browser refused local storage: progress is no longer saved.
     pub storage: bool,
     /// The visitor deleted their data: the footer says so.
@@ -183,6 +204,8 @@ pub enum Action {
         id: String,
     },
     Share(ShareMethod),
+    /// "Download the report".
+    Report,
     /// Leave someone else's shared result for the assessment.
     TakeYourself,
     /// "Delete my data": progress, the lead marker and any lead still waiting.
@@ -199,6 +222,8 @@ pub enum Action {
         id: String,
         outcome: DeliveryOutcome,
     },
+    /// The report module answered: the file was offered as a download, or why not.
+    ReportDone(Result<ReportFile, String>),
     /// A share action finished.
     ShareDone {
         method: ShareMethod,
@@ -279,6 +304,12 @@ pub enum Effect {
     },
     /// Print the result card; answers `ShareDone { method: Print, .. }` only on failure.
     Print,
+    /// Load the report module, write the report as PDF and offer it as a download; answers
+    /// `ReportDone`.
+    BuildReport {
+        report: Box<Report>,
+        filename: String,
+    },
 }
 
 /// What the shell read before the first render.
@@ -302,6 +333,7 @@ impl Default for State {
             linked: LinkedResult::None,
             lead: LeadForm::default(),
             share_status: None,
+            report: None,
             storage: true,
             deleted: false,
             result_whole: false,
@@ -399,6 +431,13 @@ impl State {
     pub fn gated(&self, ctx: &Context) -> bool {
         ctx.config.lead.gate == Gate::Before && !self.lead.done
     }
+
+    /// "Download the report" is offered: on the visitor's own result, once the form is sent
+    /// where the report comes after it.
+    pub fn report_offered(&self, ctx: &Context) -> bool {
+        let waits = matches!(ctx.config.lead.gate, Gate::Before | Gate::Report) && !self.lead.done;
+        self.session.step == Step::Result && self.linked == LinkedResult::None && !waits
+    }
 }
 
 /// The sentence that goes with a shared link.
@@ -434,16 +473,8 @@ pub fn card_svg(ctx: &Context, next: Option<&NextStep>, outcome: &Outcome) -> St
         date: &ctx.date,
         company: config.company.as_deref(),
         logo: config.logo.as_deref(),
-        accent: config
-            .accent
-            .as_ref()
-            .map_or(crate::host::config::DEFAULT_ACCENT, |a| {
-                (&a.colour, &a.text)
-            }),
-        cta: config
-            .cta
-            .as_ref()
-            .map(|c| (c.label.as_str(), c.url.as_str())),
+        accent: config.accent_pair(),
+        cta: config.cta_pair(),
         next: next.map(|n| {
             (
                 ctx.questionnaire.category(n.category).name.as_str(),
@@ -606,6 +637,10 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
         None => state.lead.status = Some(LeadStatus::Sent),
     }
     state.lead.id = Some(id);
+    // The form promised the report: it is handed over now, whatever becomes of the lead.
+    if config.gate.gives_report() {
+        request_report(ctx, state, effects);
+    }
 }
 
 fn lead_delivered(
@@ -642,6 +677,78 @@ fn lead_delivered(
             LeadStatus::Rejected
         }
     });
+}
+
+/// The full report of the visitor's result, handed to the report module.
+fn request_report(ctx: &Context, state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(outcome) = state.outcome(ctx) else {
+        return;
+    };
+    if state.report == Some(ReportStatus::Building) {
+        return;
+    }
+    let guidance = guidance(ctx, state);
+    let comparison = ctx
+        .benchmark
+        .as_ref()
+        .map(|pack| Comparison::new(pack, &outcome));
+    let config = &ctx.config;
+    let given = |field: Field| {
+        Some(lead::value(&state.lead.values, field)).filter(|v| !v.trim().is_empty())
+    };
+    let link = state.share_link(ctx);
+    let report = full_report::build(&full_report::Input {
+        questionnaire: &ctx.questionnaire,
+        strings: &ctx.strings,
+        answers: &state.session.answers,
+        outcome: &outcome,
+        next: guidance.next.as_ref(),
+        comparison: comparison.as_ref(),
+        lang: &ctx.lang,
+        rtl: ctx.rtl,
+        date: &ctx.date,
+        company: given(Field::Company),
+        role: given(Field::Role),
+        brand: config.company.as_deref(),
+        logo: config.logo.as_deref(),
+        accent: config.accent_pair(),
+        cta: config.cta_pair(),
+        intro: config.report_intro.as_deref(),
+        contact: config.report_contact.as_deref(),
+        link: link.as_deref(),
+    });
+    state.report = Some(ReportStatus::Building);
+    effects.push(Effect::BuildReport {
+        report: Box::new(report),
+        filename: format!("social-maturity-{}.pdf", outcome.category.as_str()),
+    });
+}
+
+fn report_done(
+    ctx: &Context,
+    state: &mut State,
+    outcome: Result<ReportFile, String>,
+    effects: &mut Vec<Effect>,
+) {
+    if state.report != Some(ReportStatus::Building) {
+        return;
+    }
+    match outcome {
+        Ok(file) => {
+            state.report = None;
+            effects.push(Effect::Emit(Event::report(
+                &ctx.lang, file.pages, file.bytes,
+            )));
+        }
+        Err(why) => {
+            state.report = Some(ReportStatus::Failed);
+            report(
+                effects,
+                "report-failed",
+                &format!("the report could not be made ({why}); the result stays"),
+            );
+        }
+    }
 }
 
 fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Vec<Effect>) {
@@ -733,6 +840,10 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
         Action::Consent(checked) => state.lead.consent = checked,
         Action::SubmitLead { id } => submit_lead(ctx, &mut state, id, &mut effects),
         Action::Share(method) => share(ctx, &mut state, method, &mut effects),
+        Action::Report if state.report_offered(ctx) => {
+            request_report(ctx, &mut state, &mut effects)
+        }
+        Action::ReportDone(outcome) => report_done(ctx, &mut state, outcome, &mut effects),
         Action::TakeYourself if matches!(state.linked, LinkedResult::Card(_)) => {
             state.linked = LinkedResult::None;
             effects.push(Effect::ClearFragment);
@@ -748,6 +859,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
             effects.push(Effect::ForgetStored);
             state.lead = LeadForm::default();
             state.share_status = None;
+            state.report = None;
             state.deleted = true;
             // Progress is already forgotten above; only the step changes.
             step_to(ctx, &mut state, Session::new(q), &mut effects);

@@ -48,7 +48,7 @@ pub struct Section {
 
 /// What a section is made of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Block {
     Heading {
         text: String,

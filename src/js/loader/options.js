@@ -42,7 +42,6 @@ async function translation(lang) {
   }
 }
 
-
 // How long the widget waits for a benchmark pack before it starts without one.
 const BENCHMARK_TIMEOUT = 4000;
 
