@@ -86,7 +86,7 @@ fn build(lang: &str) -> (Vec<u8>, usize, Questionnaire, Strings) {
 }
 
 fn pdftotext(pdf: &[u8], name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("smi-report-test-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("smi-report-test-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, pdf).unwrap();
@@ -154,4 +154,21 @@ fn arabic_and_persian_read_back_in_logical_order() {
             );
         }
     }
+}
+
+#[test]
+fn malformed_content_or_an_unreadable_font_is_refused_with_a_reason() {
+    let (json, _, _) = model("en");
+    let why = smi_report::build("{", font("NotoSans-Regular.ttf"), None, None).unwrap_err();
+    assert!(
+        why.starts_with("the report's content is malformed"),
+        "{why}"
+    );
+    let why = smi_report::build(&json, b"not a font".to_vec(), None, None).unwrap_err();
+    assert_eq!(why, "the sans font cannot be read");
+    let (pdf, _) = smi_report::build(&json, font("NotoSans-Regular.ttf"), None, None).unwrap();
+    assert!(
+        pdf.starts_with(b"%PDF-"),
+        "and the same content with a font makes a PDF"
+    );
 }
