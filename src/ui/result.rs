@@ -190,7 +190,8 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
 /// The bars are two paths (the visitor's band and the others), not an element each: every
 /// element costs the wasm code.
 fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
-    let (count, label) = (s.num(c.n), c.label.as_str());
+    // The host's label, isolated: a right-to-left override in it stays inside it.
+    let (count, label) = (s.num(c.n), &*isolate(&c.label));
     let ahead = fill(
         &s.benchmark_ahead,
         &[
@@ -257,14 +258,14 @@ fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: Cat
                     }
                 })
                 .collect();
-            let caption = fill(&s.benchmark_categories, &[("label", &c.label)]);
+            let caption = fill(&s.benchmark_categories, &[("label", &isolate(&c.label))]);
             format!("{caption}: {}", join(&parts, " · "))
         }
         None => fill(
             &s.benchmark_too_few,
             &[
                 ("count", &s.num(c.n)),
-                ("label", &c.label),
+                ("label", &isolate(&c.label)),
                 ("minimum", &s.num(MIN_RESPONDENTS)),
             ],
         ),

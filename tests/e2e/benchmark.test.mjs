@@ -71,8 +71,8 @@ test('with a pack, the percentages shown are the rule applied to the pack, and s
   };
   assert.deepEqual(complete.benchmark, { label: 'UK retail, 2026', n: 212, ...expected });
   assert.deepEqual(await w.locator('.smi-compare__ahead').allTextContents(), [
-    `Ahead of ${expected.investment}% of 212 companies in UK retail, 2026`,
-    `Ahead of ${expected.innovation}% of 212 companies in UK retail, 2026`,
+    `Ahead of ${expected.investment}% of 212 companies in \u2068UK retail, 2026\u2069`,
+    `Ahead of ${expected.innovation}% of 212 companies in \u2068UK retail, 2026\u2069`,
   ]);
   // Each strip's text alternative gives the bands and the visitor's score.
   const strip = await w.locator('.smi-compare__strip').first().getAttribute('aria-label');
@@ -137,10 +137,27 @@ test('29 respondents: no percentages, and the note that there is not yet enough 
   assert.equal(await w.locator('.smi-compare__strip').count(), 0);
   assert.equal(
     await w.locator('.smi-compare').textContent(),
-    'Not enough data to compare yet: 29 companies in UK retail, 2026 so far, and comparisons start at 30.',
+    'Not enough data to compare yet: 29 companies in \u2068UK retail, 2026\u2069 so far, and comparisons start at 30.',
   );
   const [complete] = await events(page, 'smi:complete');
   assert.deepEqual(complete.benchmark, { label: 'UK retail, 2026', n: 29, investment: null, innovation: null });
+  await context.close();
+});
+
+test("the host's label is isolated wherever it appears: a right-to-left override in it stays inside it", async () => {
+  const label = 'UK retail\u202E, 2026\u2067';
+  const { page, context } = await open({ pack: makePack(212, { label }) });
+  const w = widget(page);
+  await finish(w, PARTICIPANT);
+  await page.waitForFunction(() => window.events.some((e) => e.name === 'smi:complete'));
+  const text = await w.locator('.smi').evaluate((root) => root.textContent);
+  const occurrences = text.split(label).length - 1;
+  assert.ok(occurrences >= 3, `the label shows (${occurrences} times)`);
+  assert.equal(text.split(`\u2068${label}\u2069`).length - 1, occurrences, 'each time between FSI and PDI');
+  // The controls: after the label, the widget's own words read as they should.
+  for (const ahead of await w.locator('.smi-compare__ahead').allTextContents()) {
+    assert.match(ahead, /^Ahead of \d+% of 212 companies in \u2068/);
+  }
   await context.close();
 });
 
