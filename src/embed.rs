@@ -48,10 +48,33 @@ thread_local! {
 pub struct MountHandle {
     app: AppHandle<App>,
     root: Element,
+    /// What the widget was rendered with, to render it again with the pack.
+    props: AppProps,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
+    /// The host's benchmark pack, which the loader hands over when it has arrived (JSON
+    /// text, or why it could not fetch it): the widget mounts without waiting for it. Checked
+    /// against the questionnaire; one that is refused is reported as at mount.
+    #[wasm_bindgen(js_name = setBenchmark)]
+    pub fn set_benchmark(&mut self, text: Option<String>, error: Option<String>) {
+        let Ok(q) = &self.props.content else {
+            return;
+        };
+        match benchmark(q, text, error) {
+            Ok(pack) => self.props.benchmark = pack.map(Rc::new),
+            Err(why) => {
+                tell(
+                    &self.props.on_event,
+                    Report::new("invalid-benchmark", why, "", false),
+                );
+                self.props.benchmark_refused = true;
+            }
+        }
+        self.app.update(self.props.clone());
+    }
+
     pub fn destroy(self) {
         self.app.destroy();
         ROOTS.with(|r| r.borrow_mut().retain(|(el, _)| el != &self.root));
@@ -83,13 +106,7 @@ pub fn mount(
         Callback::from(move |event: Event| emit(&host, data_layer, &event))
     };
     for report in plan.reports {
-        let line = format!("SMI widget: {}{}", report.prefix, report.detail);
-        if report.error {
-            platform::error(&line);
-        } else {
-            platform::warn(&line);
-        }
-        on_event.emit(Event::error(report.code, report.detail));
+        tell(&on_event, report);
     }
     let root = widget_root(
         &host,
@@ -114,9 +131,11 @@ pub fn mount(
         benchmark_refused: plan.benchmark.is_err(),
         benchmark: plan.benchmark.ok().flatten().map(Rc::new),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone().into(), props).render();
+    let app =
+        yew::Renderer::<App>::with_root_and_props(root.clone().into(), props.clone()).render();
     Ok(MountHandle {
         app,
+        props,
         root: root.into(),
     })
 }
@@ -153,6 +172,17 @@ impl Report {
             error,
         }
     }
+}
+
+/// Tells the host's developer (the console) and the page (`smi:error`).
+fn tell(on_event: &Callback<Event>, report: Report) {
+    let line = format!("SMI widget: {}{}", report.prefix, report.detail);
+    if report.error {
+        platform::error(&line);
+    } else {
+        platform::warn(&line);
+    }
+    on_event.emit(Event::error(report.code, report.detail));
 }
 
 fn plan(mut pairs: Vec<(String, String)>, host_id: &str) -> Result<Plan, JsValue> {

@@ -9,7 +9,7 @@ import { load, loading } from './loader/files.js';
 import { showFirstScreen, stylesheet, swapWhenRendered } from './loader/first-screen.js';
 import { deliverLead, forgetStored, reportOutboxProblem } from './loader/outbox.js';
 import { kebab } from './loader/names.js';
-import { SCREENS, language, prepare } from './loader/options.js';
+import { PACK, SCREENS, language, prepare } from './loader/options.js';
 import { BROWSER, mounted } from './loader/page.js';
 import { buildReport } from './loader/report.js';
 
@@ -27,6 +27,14 @@ const helpers = {
   buildReport,
   get stylesheet() { return stylesheet(); },
 };
+
+/** Hands `handle` (a mounted widget) the benchmark pack of `options` once it has arrived,
+ * while `current()` says it is still the widget on the page. */
+function whenPackArrives(options, handle, current) {
+  options[PACK]?.then((pack) => {
+    if (current()) handle.setBenchmark(pack.benchmark ?? null, pack['benchmark-error'] ?? null);
+  });
+}
 
 /** Lets the browser handle input and paint before going on. */
 const yieldToPage = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve)));
@@ -59,8 +67,10 @@ export async function mount(element, options = {}) {
   const handle = mountWidget(element, prepared, helpers);
   mounted.add(element);
   reportOutboxProblem();
+  let live = true;
+  whenPackArrives(prepared, handle, () => live);
   const destroy = handle.destroy.bind(handle);
-  return { destroy: () => { mounted.delete(element); destroy(); } };
+  return { destroy: () => { live = false; mounted.delete(element); destroy(); } };
 }
 
 function attributes(element) {
@@ -149,8 +159,9 @@ class SmiAssessment extends (globalThis.HTMLElement ?? class {}) {
       }
       if (run !== this.run || !this.isConnected) return;
       this.stop();
-      this.handle = mountWidget(this, options, helpers);
+      const handle = (this.handle = mountWidget(this, options, helpers));
       mounted.add(this);
+      whenPackArrives(options, handle, () => this.handle === handle);
       reportOutboxProblem();
       if (first?.isConnected) swapWhenRendered(this, first, () => started);
     } catch (error) {

@@ -117,12 +117,12 @@ fn start(q: &Rc<Questionnaire>, app: &AppProps) -> Machine {
         storage_key: app.storage_key.to_string(),
         page_url: platform::page_url(),
         date: app.strings.date(platform::today()),
-        benchmark: app.benchmark.clone(),
     });
     let boot = Boot {
         saved: platform::load(&ctx.storage_key),
         lead_given: matches!(platform::load(&ctx.lead_key()), Ok(Some(_))),
         fragment: platform::fragment(),
+        benchmark: app.benchmark.clone(),
     };
     let (state, effects) = widget::boot(&ctx, &app.lang, boot);
     Machine {
@@ -320,7 +320,7 @@ fn result_props(
         first_screen: !state.result_whole,
         guidance: state.guidance.clone().unwrap_or_default(),
         on_revisit,
-        benchmark: ctx.benchmark.clone(),
+        benchmark: state.benchmark.clone(),
         benchmark_refused,
         report_offered: state.report_offered(ctx),
         report_status: state.report,
@@ -331,6 +331,7 @@ fn result_props(
 /// The props of someone else's result from a share link: read-only, with "take it yourself".
 fn linked_props(
     ctx: &Context,
+    state: &State,
     outcome: Outcome,
     heading: &NodeRef,
     on_take: Callback<()>,
@@ -354,7 +355,7 @@ fn linked_props(
         first_screen: false,
         guidance: Rc::default(),
         on_revisit: Callback::noop(),
-        benchmark: ctx.benchmark.clone(),
+        benchmark: state.benchmark.clone(),
         benchmark_refused,
         report_offered: false,
         report_status: None,
@@ -482,6 +483,16 @@ fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    {
+        // A pack that arrives after the mount (the loader does not wait for it) comes in as
+        // new props; the machine takes it as an action.
+        let dispatch = machine.dispatcher();
+        use_effect_with(props.app.benchmark.clone(), move |pack| {
+            if let Some(pack) = pack {
+                dispatch.dispatch(Action::Benchmark(pack.clone()));
+            }
+        });
+    }
     let (ctx, state) = (&*machine.ctx, &machine.state);
     let s = &ctx.strings;
     let dispatch = machine.dispatcher();
@@ -490,6 +501,7 @@ fn Widget(props: &WidgetProps) -> Html {
     if let LinkedResult::Card(outcome) = &state.linked {
         let result = linked_props(
             ctx,
+            state,
             outcome.clone(),
             &heading,
             send(Action::TakeYourself),

@@ -30,7 +30,6 @@ fn ctx(options: &[(&str, &str)]) -> Context {
         storage_key: KEY.into(),
         page_url: "https://host.example/page".into(),
         date: "30 November 2026".into(),
-        benchmark: None,
     }
 }
 
@@ -39,6 +38,7 @@ fn fresh() -> Boot {
         saved: Ok(None),
         lead_given: false,
         fragment: String::new(),
+        benchmark: None,
     }
 }
 
@@ -966,4 +966,45 @@ fn the_report_is_never_offered_for_someone_else_s_result_or_behind_a_gate() {
     );
     assert!(!s.report_offered(&c));
     check(&c, s, &[Action::Report], &[]);
+}
+
+/// The `smi:complete` sent when `state` (on the first question) is answered to its result.
+fn completion(c: &Context, state: State) -> smi_engine::host::events::Completion {
+    let mut actions = answer_all(DIGITS);
+    actions.push(Action::ResultPainted);
+    let (_, effects) = run(c, state, &actions);
+    effects
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::Emit(Event::Complete(done)) => Some(done),
+            _ => None,
+        })
+        .expect("the result is completed")
+}
+
+#[test]
+fn a_pack_that_arrives_later_is_used_from_then_on() {
+    let mut pack = smi_engine::result::benchmark::Pack::new("smi", "UK retail, 2026");
+    for i in 0..40 {
+        pack.add(i * 2, 100 - i * 2, smi_engine::CategoryId::Participant);
+    }
+    let c = ctx(&[]);
+    let (started, _) = run(&c, booted(&c), &[Action::Flow(Flow::Start)]);
+    assert_eq!(completion(&c, started.clone()).benchmark, None);
+    // The pack arrives while the visitor answers: the result compares with it.
+    let (s, effects) = run(&c, started, &[Action::Benchmark(Rc::new(pack.clone()))]);
+    assert!(effects.is_empty());
+    assert_eq!(s.benchmark.as_deref(), Some(&pack));
+    let compared = completion(&c, s).benchmark;
+    assert_eq!(compared.expect("smi:complete carries the comparison").n, 40);
+    // A pack there at boot is there from the start.
+    let (s, _) = boot(
+        &c,
+        "en",
+        Boot {
+            benchmark: Some(Rc::new(pack.clone())),
+            ..fresh()
+        },
+    );
+    assert_eq!(s.benchmark.as_deref(), Some(&pack));
 }

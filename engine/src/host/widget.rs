@@ -43,8 +43,6 @@ pub struct Context {
     pub page_url: String,
     /// Today, written out in the widget's language.
     pub date: String,
-    /// The host's benchmark pack, checked against the questionnaire.
-    pub benchmark: Option<Rc<Pack>>,
 }
 
 impl Context {
@@ -187,6 +185,9 @@ pub struct State {
     /// What the result says about moving up: searched once per result, when its first screen
     /// has painted or earlier if a lead or the card needs it first.
     pub guidance: Option<Rc<Guidance>>,
+    /// The host's benchmark pack, checked against the questionnaire, once it has arrived: the
+    /// widget does not wait for it.
+    pub benchmark: Option<Rc<Pack>>,
 }
 
 /// Everything that can happen to the widget.
@@ -224,6 +225,9 @@ pub enum Action {
     },
     /// The report module answered: the file was offered as a download, or why not.
     ReportDone(Result<ReportFile, String>),
+    /// The host's benchmark pack arrived (checked against the questionnaire by the shell):
+    /// the result compares with it from now on.
+    Benchmark(Rc<Pack>),
     /// A share action finished.
     ShareDone {
         method: ShareMethod,
@@ -321,6 +325,8 @@ pub struct Boot {
     pub lead_given: bool,
     /// The page's URL fragment, with its `#`.
     pub fragment: String,
+    /// The host's benchmark pack, when it was there before the widget mounted.
+    pub benchmark: Option<Rc<Pack>>,
 }
 
 impl Default for State {
@@ -339,6 +345,7 @@ impl Default for State {
             result_whole: false,
             complete_pending: false,
             guidance: None,
+            benchmark: None,
         }
     }
 }
@@ -361,6 +368,7 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
             status: boot.lead_given.then_some(LeadStatus::Sent),
             ..LeadForm::default()
         },
+        benchmark: boot.benchmark,
         ..State::default()
     };
     match boot.saved {
@@ -463,7 +471,12 @@ fn guidance(ctx: &Context, state: &mut State) -> Rc<Guidance> {
 }
 
 /// The result card as SVG, with the host's brand and the distance to the next category.
-pub fn card_svg(ctx: &Context, next: Option<&NextStep>, outcome: &Outcome) -> String {
+pub fn card_svg(
+    ctx: &Context,
+    state: &State,
+    next: Option<&NextStep>,
+    outcome: &Outcome,
+) -> String {
     let config = &ctx.config;
     card::svg(&CardInput {
         questionnaire: &ctx.questionnaire,
@@ -481,7 +494,7 @@ pub fn card_svg(ctx: &Context, next: Option<&NextStep>, outcome: &Outcome) -> St
                 n.changes.len(),
             )
         }),
-        comparison: ctx
+        comparison: state
             .benchmark
             .as_ref()
             .map(|pack| Comparison::new(pack, outcome)),
@@ -607,7 +620,7 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
         &outcome,
         state.share_link(ctx),
         guidance.next.as_ref(),
-        ctx.benchmark.as_deref(),
+        state.benchmark.as_deref(),
     ) else {
         return;
     };
@@ -688,7 +701,7 @@ fn request_report(ctx: &Context, state: &mut State, effects: &mut Vec<Effect>) {
         return;
     }
     let guidance = guidance(ctx, state);
-    let comparison = ctx
+    let comparison = state
         .benchmark
         .as_ref()
         .map(|pack| Comparison::new(pack, &outcome));
@@ -765,11 +778,11 @@ fn share(ctx: &Context, state: &mut State, method: ShareMethod, effects: &mut Ve
     match method {
         ShareMethod::Copy => effects.push(Effect::Copy(url.clone())),
         ShareMethod::Png => effects.push(Effect::DownloadPng {
-            svg: card_svg(ctx, guidance.next.as_ref(), &outcome),
+            svg: card_svg(ctx, state, guidance.next.as_ref(), &outcome),
             filename: card_filename(&outcome),
         }),
         ShareMethod::Native => effects.push(Effect::ShareSheet {
-            svg: card_svg(ctx, guidance.next.as_ref(), &outcome),
+            svg: card_svg(ctx, state, guidance.next.as_ref(), &outcome),
             filename: card_filename(&outcome),
             title: ctx.questionnaire.title.clone(),
             text: share_text(&ctx.questionnaire, &ctx.strings, &outcome),
@@ -844,6 +857,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
             request_report(ctx, &mut state, &mut effects)
         }
         Action::ReportDone(outcome) => report_done(ctx, &mut state, outcome, &mut effects),
+        Action::Benchmark(pack) => state.benchmark = Some(pack),
         Action::TakeYourself if matches!(state.linked, LinkedResult::Card(_)) => {
             state.linked = LinkedResult::None;
             effects.push(Effect::ClearFragment);
@@ -875,7 +889,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
                         &outcome,
                         state.share_link(ctx),
                         guidance.next.as_ref(),
-                        ctx.benchmark.as_deref(),
+                        state.benchmark.as_deref(),
                     )));
                 }
             }
