@@ -221,7 +221,7 @@ fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
             ("count", &count),
             ("label", label),
             ("axis", s.axis_name(a.axis)),
-            ("bands", &join(&bands, ", ")),
+            ("bands", &join(&bands, &s.list_separator)),
             ("score", &s.num(a.score)),
         ],
     );
@@ -252,7 +252,8 @@ fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: Cat
                         &[("name", &name), ("percent", &s.num(percent))],
                     );
                     if id == mine {
-                        format!("{part} ({})", s.benchmark_yours)
+                        // A no-break space: "(your category)" never starts a line alone.
+                        format!("{part}\u{a0}({})", s.benchmark_yours)
                     } else {
                         part
                     }

@@ -83,7 +83,7 @@ test('with a pack, the percentages shown are the rule applied to the pack, and s
   assert.ok(strip.endsWith(`Your score: ${complete.investment}.`), strip);
   const shares = await w.locator('.smi-compare').textContent();
   const participant = Math.round((100 * pack.categories.participant) / 212);
-  assert.ok(shares.includes(`Participant\u2069: ${participant}% (your category)`), shares);
+  assert.ok(shares.includes(`Participant\u2069: ${participant}%\u00a0(your category)`), shares);
   assert.deepEqual(await events(page, 'smi:error'), []);
   await context.close();
 });
@@ -223,6 +223,11 @@ for (const lang of ['en', 'ar', 'fa']) {
     await w.locator('.smi-compare__strip').first().waitFor();
     await w.locator('.smi-next__changes li').first().waitFor();
     assert.deepEqual(await axeViolations(page), [], `${lang}: the result with a pack`);
+    // The bands listed with the language's own separator ("، " in Arabic and Persian).
+    const strip = await w.locator('.smi-compare__strip').first().getAttribute('aria-label');
+    const separator = lang === 'en' ? ', ' : '، ';
+    const between = strip.match(new RegExp(`[%٪]${separator}`, 'g')) ?? [];
+    assert.equal(between.length, 9, `${lang}: ten bands, separated by "${separator}": ${strip}`);
     if (lang !== 'ar') {
       await w.locator('.smi-result__overview').screenshot({ path: path.join(SCREENSHOTS, `result-benchmark-${lang}.png`) });
     }

@@ -317,7 +317,7 @@ fn comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: CategoryId) 
                 .map(|(&id, percent)| {
                     let mut label = q.category(id).name.clone();
                     if id == mine {
-                        label = format!("{label} ({})", s.benchmark_yours);
+                        label = format!("{label}\u{a0}({})", s.benchmark_yours);
                     }
                     Bar {
                         label,

@@ -173,6 +173,7 @@ strings! {
     report_download,
     report_building,
     report_failed,
+    list_separator,
 }
 
 /// A language's strings as the views and the machine share them. They are parsed once per
