@@ -56,6 +56,35 @@ fn every_option_parses() {
 }
 
 #[test]
+fn the_report_s_text_is_cut_at_600_characters_and_its_contact_lines_split_at_bars() {
+    let long = "x".repeat(700);
+    let (config, warnings) = parse(&[
+        ("report-intro", &long),
+        (
+            "report-contact",
+            "Northwind Consulting|hello@northwind.example",
+        ),
+        ("lead", "report"),
+    ]);
+    assert_eq!(
+        warnings,
+        ["option \"report-intro\": is longer than 600 characters; it is cut."]
+    );
+    assert_eq!(config.report_intro.as_deref().map(str::len), Some(600));
+    assert_eq!(
+        config.report_contact.as_deref(),
+        Some("Northwind Consulting\nhello@northwind.example")
+    );
+    assert!(config.lead.gate.gives_report());
+    let (config, warnings) = parse(&[("report-contact", "   "), ("lead", "reports")]);
+    assert_eq!(config.report_contact, None, "blank text is no text");
+    assert_eq!(
+        warnings,
+        ["option \"lead\": \"reports\" is not off, before, after or report; no lead form is shown."]
+    );
+}
+
+#[test]
 fn bad_values_fall_back_and_name_their_option() {
     let (config, warnings) = parse(&[
         ("lang", "fr"),

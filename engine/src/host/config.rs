@@ -99,7 +99,7 @@ pub const OPTION_TABLE: [OptionRow; 22] = [
             default: "none",
             what: "Company name (at most 80 characters), shown on the result and the card.",
         },
-        read: |d, v| label(v, &mut d.config.company),
+        read: |d, v| text(v, &mut d.config.company, MAX_LABEL),
     },
     OptionRow {
         name: "logo",
@@ -121,7 +121,7 @@ pub const OPTION_TABLE: [OptionRow; 22] = [
             default: "none",
             what: "Label of the call to action on the result and the card; needs cta-url.",
         },
-        read: |d, v| label(v, &mut d.cta_label),
+        read: |d, v| text(v, &mut d.cta_label, MAX_LABEL),
     },
     OptionRow {
         name: "cta-url",
@@ -593,17 +593,11 @@ fn pairs(value: &str, slot: &mut Vec<(String, String)>) -> Option<String> {
 }
 
 /// Non-empty text into `slot`, cut to [`MAX_LABEL`] characters with a warning.
-/// Text of at most `most` characters, else cut with a warning.
+/// Text of at most `most` characters (a label, a paragraph), else cut with a warning.
 fn text(value: &str, slot: &mut Option<String>, most: usize) -> Option<String> {
     let value = value.trim();
     *slot = (!value.is_empty()).then(|| value.chars().take(most).collect());
     (value.chars().count() > most).then(|| format!("is longer than {most} characters; it is cut."))
-}
-
-fn label(value: &str, slot: &mut Option<String>) -> Option<String> {
-    *slot = (!value.is_empty()).then(|| value.chars().take(MAX_LABEL).collect());
-    (value.chars().count() > MAX_LABEL)
-        .then(|| format!("is longer than {MAX_LABEL} characters; it is cut."))
 }
 
 /// An absolute http(s) URL, or with `relative` also a site-relative path (`/…`), with no

@@ -6,29 +6,28 @@
 import { dataUrl } from '../card.js';
 import { verifiedFetch } from './files.js';
 
-let module;
-/** The report module's exports, instantiated once (again after a failure). */
-function reportModule() {
-  module ??= (async () => {
-    const response = await verifiedFetch(new URL('./report/smi_report.wasm', import.meta.url), 'report/smi_report.wasm');
-    if (!response.ok) throw new Error(`report/smi_report.wasm answered HTTP ${response.status}`);
-    const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), {});
-    return instance.exports;
-  })();
-  module.catch(() => { module = undefined; });
-  return module;
-}
-
-const fonts = {};
-/** A font's bytes; `name` is `latin`, `cyrillic` or `naskh`. */
-function font(name) {
-  fonts[name] ??= verifiedFetch(new URL(`./report/${name}.ttf`, import.meta.url), `report/${name}.ttf`)
+/**
+ * The bytes of `file` (under report/), fetched once per page with its integrity checked and
+ * kept; a failed fetch is forgotten, so the next request tries again.
+ */
+const files = {};
+function reportFile(file) {
+  files[file] ??= verifiedFetch(new URL(`./report/${file}`, import.meta.url), `report/${file}`)
     .then(async (response) => {
-      if (!response.ok) throw new Error(`report/${name}.ttf answered HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`report/${file} answered HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     });
-  fonts[name].catch(() => { delete fonts[name]; });
-  return fonts[name];
+  files[file].catch(() => { delete files[file]; });
+  return files[file];
+}
+
+let module;
+/** The report module's exports, instantiated once (again after a failure or a trap). */
+function reportModule() {
+  module ??= reportFile('smi_report.wasm').then((bytes) => WebAssembly.instantiate(bytes, {}))
+    .then(({ instance }) => instance.exports);
+  module.catch(() => { module = undefined; });
+  return module;
 }
 
 // The logo's size in the PDF is at most 40 points high; this many pixels keep it sharp.
@@ -66,8 +65,8 @@ export async function buildReport(content) {
     reportModule(),
     // Noto Sans in the scripts the language needs (Latin alone is smaller), and Noto Naskh
     // Arabic for Arabic and Persian.
-    font(content.lang === 'ru' ? 'cyrillic' : 'latin'),
-    content.rtl ? font('naskh') : null,
+    reportFile(content.lang === 'ru' ? 'cyrillic.ttf' : 'latin.ttf'),
+    content.rtl ? reportFile('naskh.ttf') : null,
     logoPixels(content.logo),
   ]);
   const copy = (bytes) => {
