@@ -213,8 +213,17 @@ async function finish(page, w) {
 async function logIn(context, { user, password }, to) {
   const page = await context.newPage();
   await page.goto(`${env.url}/wp-login.php?redirect_to=${encodeURIComponent(to)}`);
-  await page.fill('#user_login', user);
-  await page.fill('#user_pass', password);
+  // wp-login.php focuses (and may clear) its fields 200 ms after load: fill
+  // them once that has happened, and check they hold what was typed.
+  await page.waitForFunction(() => ['user_login', 'user_pass'].includes(document.activeElement?.id));
+  const typed = () => page.evaluate(() => [document.getElementById('user_login').value, document.getElementById('user_pass').value]);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.fill('#user_login', user);
+    await page.fill('#user_pass', password);
+    await page.waitForTimeout(250);
+    if (JSON.stringify(await typed()) === JSON.stringify([user, password])) break;
+  }
+  assert.deepEqual(await typed(), [user, password], `${user}: the login form did not keep what was typed`);
   await page.click('#wp-submit');
   // Logged in once WordPress has set its cookie and left the login page.
   await page.waitForURL((url) => !url.pathname.endsWith('/wp-login.php'))
