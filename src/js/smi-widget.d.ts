@@ -59,7 +59,12 @@ next: SmiNextDetail | null,
 /**
  * How the result compares with the host's benchmark pack; `null` without one.
  */
-benchmark: SmiBenchmarkDetail | null, };
+benchmark: SmiBenchmarkDetail | null, 
+/**
+ * The visitor's last different result on this device (or the one they pasted to
+ * compare with); `null` for a first result.
+ */
+previous: SmiPreviousDetail | null, };
 
 export type SmiPillarScore = { pillar: string, score: number, };
 

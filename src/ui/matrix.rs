@@ -26,6 +26,9 @@ pub struct MatrixProps {
     /// Where the path to the next category leads: (investment, innovation).
     #[prop_or_default]
     pub next: Option<(u8, u8)>,
+    /// The visitor's earlier result, the arrow's start: (investment, innovation).
+    #[prop_or_default]
+    pub from: Option<(u8, u8)>,
 }
 
 impl MatrixProps {
@@ -64,6 +67,12 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let next = props
         .next
         .map(|(investment, innovation)| matrix::dot(investment, innovation, 100));
+    // From the earlier result to the halo round today's dot, with a head at its end.
+    let from = props.from.and_then(|(investment, innovation)| {
+        let (x, y) = matrix::dot(investment, innovation, 100);
+        let d = matrix::trail((x, y), (dot_x, dot_y))?;
+        Some(((x.to_string(), y.to_string()), d))
+    });
     html! {
         <figure class="smi-matrix">
             <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">
@@ -77,6 +86,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 if let Some((x, y)) = next {
                     <line class="smi-matrix__path" x1={cx.clone()} y1={cy.clone()} x2={x.to_string()} y2={y.to_string()} />
                     <circle class="smi-matrix__next" cx={x.to_string()} cy={y.to_string()} r="3" />
+                }
+                if let Some(((x, y), d)) = from {
+                    <circle class="smi-matrix__before" cx={x} cy={y} r="2.5" />
+                    <path class="smi-matrix__trail" {d} />
                 }
                 <circle class="smi-matrix__halo" cx={cx.clone()} cy={cy.clone()} r="6" />
                 <circle class="smi-matrix__dot" {cx} {cy} r="3" />

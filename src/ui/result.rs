@@ -8,6 +8,7 @@ use crate::engine::assessment::scoring::Outcome;
 use crate::engine::host::config::Config;
 use crate::engine::host::widget::{share_text, ReportStatus, ShareMethod};
 use crate::engine::result::benchmark::{AxisComparison, Comparison, Pack, BANDS, MIN_RESPONDENTS};
+use crate::engine::result::progress::Movement;
 use crate::engine::result::text::{fill, isolate, Strings, Text};
 use crate::engine::words::{join, percent_encode};
 use std::rc::Rc;
@@ -69,6 +70,17 @@ pub struct ResultProps {
     pub report_status: Option<ReportStatus>,
     #[prop_or_default]
     pub on_report: Callback<()>,
+    /// What moved since the visitor's last different result (or the one they pasted).
+    #[prop_or_default]
+    pub movement: Option<Rc<Movement>>,
+    /// "Compare with an earlier result" is offered; told the pasted text.
+    #[prop_or_default]
+    pub compare_offered: bool,
+    #[prop_or_default]
+    pub on_compare: Callback<String>,
+    /// The last pasted link held no result of this questionnaire.
+    #[prop_or_default]
+    pub paste_refused: bool,
 }
 
 /// `template` with `pairs` filled in and the category's `name` in a `<bdi>`, so that a name
@@ -130,6 +142,89 @@ fn guidance_block(props: &ResultProps, current: &str) -> Html {
                     <li key={i}><span class="smi-keep__axis">{ s.axis_name(axis) }</span>{ ": " }{ &q.items[i].prompt }</li>
                 }) }
             </ul>
+        </section>
+    }
+}
+
+/// What moved since an earlier result: both scores, the category, each pillar, the answers
+/// that score higher or lower; then the field to paste an earlier result's link into.
+fn progress_block(props: &ResultProps) -> Html {
+    let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
+    let change = |name: &str, before: u8, after: u8| {
+        let delta = i16::from(after) - i16::from(before);
+        fill(
+            &s.progress_change,
+            &[
+                ("name", name),
+                ("before", &s.num(before)),
+                ("after", &s.num(after)),
+                ("change", &s.signed(delta)),
+            ],
+        )
+    };
+    let items = |heading: &str, list: &[usize]| {
+        (!list.is_empty()).then(|| {
+            html! {
+                <>
+                    <h4 class="smi-since__subheading">{ heading.to_owned() }</h4>
+                    <ul class="smi-since__items">
+                        { for list.iter().map(|&i| html! { <li key={i}>{ &q.items[i].prompt }</li> }) }
+                    </ul>
+                </>
+            }
+        })
+    };
+    let moved = props.movement.as_deref().map(|m| {
+        let heading = match m.date {
+            Some(date) => fill(&s.progress_heading, &[("date", &s.date(date))]),
+            None => s.progress_pasted.clone(),
+        };
+        let b = &m.before;
+        let category = (b.category != o.category).then(|| {
+            fill(
+                &s.progress_category,
+                &[
+                    ("before", &isolate(&q.category(b.category).name)),
+                    ("after", &isolate(&q.category(o.category).name)),
+                ],
+            )
+        });
+        html! {
+            <>
+                <h3 class="smi-subheading">{ heading }</h3>
+                { for category.map(|text| html! { <p>{ text }</p> }) }
+                <ul class="smi-since__changes">
+                    { for Axis::ALL.iter().map(|&axis| html! {
+                        <li>{ change(s.axis_name(axis), b.score(axis), o.score(axis)) }</li>
+                    }) }
+                    { for o.pillars.iter().zip(&b.pillars).map(|(now, was)| html! {
+                        <li>{ change(q.pillar_name(&now.pillar), was.score, now.score) }</li>
+                    }) }
+                </ul>
+                { for items(&s.progress_improved, &m.improved) }
+                { for items(&s.progress_declined, &m.declined) }
+            </>
+        }
+    });
+    let paste = props.on_compare.reform(|e: Event| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    });
+    html! {
+        <section class="smi-block smi-since">
+            { for moved }
+            <form class="smi-since__compare" onsubmit={|e: SubmitEvent| e.prevent_default()}>
+                <label for="smi-compare">{ &s.compare_label }</label>
+                <div class="smi-share__row">
+                    <input class="smi-share__link" id="smi-compare" type="text" inputmode="url" autocomplete="off"
+                        aria-invalid={props.paste_refused.then_some("true")}
+                        aria-describedby={props.paste_refused.then_some("smi-compare-error")} onchange={paste} />
+                    <button type="submit" class="smi-button">{ &s.compare_button }</button>
+                </div>
+                <p class="smi-since__error" id="smi-compare-error" role="status">
+                    { if props.paste_refused { s.compare_refused.as_str() } else { "" } }
+                </p>
+            </form>
         </section>
     }
 }
@@ -299,7 +394,22 @@ fn matrix_props(props: &ResultProps) -> MatrixProps {
             ],
         ));
     }
+    let from = props
+        .movement
+        .as_deref()
+        .map(|m| (m.before.investment, m.before.innovation));
+    if let Some((investment, innovation)) = from {
+        position.push(' ');
+        position.push_str(&fill(
+            &s.matrix_previous,
+            &[
+                ("investment", &s.num(investment)),
+                ("innovation", &s.num(innovation)),
+            ],
+        ));
+    }
     MatrixProps {
+        from,
         threshold: q.threshold,
         investment: o.investment,
         innovation: o.innovation,
@@ -460,6 +570,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p>{ &category.recommendation }</p>
             </section>
             if !props.first_screen {
+                // What moved comes first; the field alone, for a first result, after sharing.
+                if props.compare_offered && props.movement.is_some() {
+                    { progress_block(props) }
+                }
                 if !props.linked {
                     { guidance_block(props, &category.name) }
                 }
@@ -470,6 +584,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 }
                 if let (Some(link), false) = (&props.share_link, props.linked) {
                     { share_block(props, link, &share_text) }
+                }
+                if props.compare_offered && props.movement.is_none() {
+                    { progress_block(props) }
                 }
                 <div class="smi-actions">
                     if let Some(cta) = &config.cta {

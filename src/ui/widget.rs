@@ -117,12 +117,14 @@ fn start(q: &Rc<Questionnaire>, app: &AppProps) -> Machine {
         storage_key: app.storage_key.to_string(),
         page_url: platform::page_url(),
         date: app.strings.date(platform::today()),
+        today: platform::today(),
     });
     let boot = Boot {
         saved: platform::load(&ctx.storage_key),
         lead_given: matches!(platform::load(&ctx.lead_key()), Ok(Some(_))),
         fragment: platform::fragment(),
         benchmark: app.benchmark.clone(),
+        history: platform::load(&ctx.history_key()).ok().flatten(),
     };
     let (state, effects) = widget::boot(&ctx, &app.lang, boot);
     Machine {
@@ -325,6 +327,18 @@ fn result_props(
         report_offered: state.report_offered(ctx),
         report_status: state.report,
         on_report: send(Action::Report),
+        // The comparison belongs to the result's second paint, with the rest below the fold.
+        movement: state
+            .result_whole
+            .then(|| state.movement(ctx))
+            .flatten()
+            .map(Rc::new),
+        compare_offered: state.movement_possible(ctx),
+        on_compare: {
+            let dispatch = dispatch.clone();
+            Callback::from(move |text: String| dispatch.dispatch(Action::CompareWith(text)))
+        },
+        paste_refused: state.paste_refused,
     }
 }
 
@@ -360,6 +374,10 @@ fn linked_props(
         report_offered: false,
         report_status: None,
         on_report: Callback::noop(),
+        movement: None,
+        compare_offered: false,
+        on_compare: Callback::noop(),
+        paste_refused: false,
     }
 }
 

@@ -125,6 +125,7 @@ fn completion(q: &Questionnaire) -> Completion {
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
         smi_engine::assessment::path::next(q, &answers).as_ref(),
         None,
+        None,
     ) {
         Event::Complete(c) => c,
         _ => unreachable!(),

@@ -21,6 +21,7 @@ fn complete_carries_scores_category_answers_and_link() {
         Some("https://x.example/#smi=1".into()),
         next(smi(), &a).as_ref(),
         None,
+        None,
     );
     assert_eq!(event.name(), "smi:complete");
     let d = detail(&event);
@@ -78,6 +79,7 @@ fn complete_detail_text_is_pinned() {
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
         next(smi(), &a).as_ref(),
         None,
+        None,
     );
     assert_eq!(
         event.detail(),
@@ -90,9 +92,15 @@ fn lead_carries_the_trimmed_non_empty_fields_and_the_result() {
     use smi_engine::host::lead::Field;
     let a = answers("1010101010101 23232323232323");
     let outcome = evaluate(smi(), &a).unwrap();
-    let Event::Complete(result) =
-        Event::complete(smi(), &a, &outcome, None, next(smi(), &a).as_ref(), None)
-    else {
+    let Event::Complete(result) = Event::complete(
+        smi(),
+        &a,
+        &outcome,
+        None,
+        next(smi(), &a).as_ref(),
+        None,
+        None,
+    ) else {
         unreachable!()
     };
     let values = [

@@ -16,13 +16,8 @@ async fn render_with(digits: &str, share_link: Option<&str>, linked: bool) -> St
     render_props(digits, share_link, linked, false).await
 }
 
-async fn render_props(
-    digits: &str,
-    share_link: Option<&str>,
-    linked: bool,
-    first_screen: bool,
-) -> String {
-    let props = ResultProps {
+fn props(digits: &str, share_link: Option<&str>, linked: bool, first_screen: bool) -> ResultProps {
+    ResultProps {
         questionnaire: Rc::new(smi().clone()),
         strings: smi_engine::result::text::Text::new(content::strings().unwrap()),
         outcome: evaluate(smi(), &answers(digits)).unwrap(),
@@ -47,7 +42,23 @@ async fn render_props(
         report_offered: !linked,
         report_status: None,
         on_report: Default::default(),
-    };
+        movement: None,
+        compare_offered: !linked,
+        on_compare: Default::default(),
+        paste_refused: false,
+    }
+}
+
+async fn render_props(
+    digits: &str,
+    share_link: Option<&str>,
+    linked: bool,
+    first_screen: bool,
+) -> String {
+    render_view(props(digits, share_link, linked, first_screen)).await
+}
+
+async fn render_view(props: ResultProps) -> String {
     let html = LocalServerRenderer::<ResultView>::with_props(props)
         .hydratable(false)
         .render()
@@ -138,4 +149,41 @@ async fn a_shared_card_is_read_only() {
     assert!(html.contains("Take the assessment yourself"));
     assert!(!html.contains("Copy link"));
     assert!(!html.contains("Retake the assessment"));
+}
+
+#[tokio::test]
+async fn a_retake_shows_what_moved_since_the_last_result() {
+    use smi_engine::result::calendar::Date;
+    use smi_engine::result::progress;
+    let (before, after) = (
+        "0101000100000 10000000000000",
+        "1010101010101 23232323232323",
+    );
+    let mut p = props(after, None, false, false);
+    let date = Date {
+        year: 2026,
+        month: 11,
+        day: 30,
+    };
+    p.movement =
+        progress::compare(smi(), &answers(before), &answers(after), Some(date)).map(Rc::new);
+    let html = render_view(p).await;
+    insta::assert_snapshot!(html);
+    for expected in [
+        "Since your last result, November 30, 2026",
+        "Category: was \u{2068}Observer\u{2069}, now \u{2068}Participant\u{2069}",
+        "Investment: was 8, now 19 (\u{2066}+11\u{2069})",
+        "Answers that improved",
+        "class=\"smi-matrix__trail\"",
+        "A line leads from your last result: investment 8, innovation 4.",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+    // A refused paste is said next to the field, which is marked invalid.
+    let mut p = props(after, None, false, false);
+    p.paste_refused = true;
+    let html = render_view(p).await;
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("This link holds no complete result of this assessment."));
+    assert!(!html.contains("Since your last result"));
 }

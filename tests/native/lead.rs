@@ -21,6 +21,7 @@ fn completion() -> Completion {
         Some("https://x.example/p#smi=1O7u7uREREamd".into()),
         smi_engine::assessment::path::next(smi(), &a).as_ref(),
         None,
+        None,
     ) {
         Event::Complete(c) => c,
         _ => unreachable!(),

@@ -15,6 +15,7 @@ mod languages;
 mod lead;
 mod pairs;
 mod path;
+mod progress;
 mod report;
 mod saved;
 mod schema;

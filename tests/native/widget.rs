@@ -30,6 +30,11 @@ fn ctx(options: &[(&str, &str)]) -> Context {
         storage_key: KEY.into(),
         page_url: "https://host.example/page".into(),
         date: "30 November 2026".into(),
+        today: smi_engine::result::calendar::Date {
+            year: 2026,
+            month: 11,
+            day: 30,
+        },
     }
 }
 
@@ -39,6 +44,7 @@ fn fresh() -> Boot {
         lead_given: false,
         fragment: String::new(),
         benchmark: None,
+        history: None,
     }
 }
 
@@ -214,7 +220,10 @@ fn the_whole_flow() {
         &c,
         s,
         &[Action::ResultPainted],
-        &["emit smi:complete participant 23/84"],
+        &[
+            "emit smi:complete participant 23/84",
+            "save smi-widget:test:history",
+        ],
     );
     assert!(s.result_whole);
     // A second paint report sends no second completion.
@@ -236,6 +245,7 @@ fn the_whole_flow() {
             "focus heading",
             "after paint ResultPainted",
             "emit smi:complete participant 23/84",
+            "save smi-widget:test:history",
         ],
     );
     // Restart forgets everything stored.
@@ -273,6 +283,7 @@ fn an_answer_changed_from_the_result_completes_again() {
             "focus heading",
             "after paint ResultPainted",
             "emit smi:complete participant 26/84",
+            "save smi-widget:test:history",
         ],
     );
     assert_eq!(s.session.step, Step::Result);
@@ -586,6 +597,7 @@ fn delete_my_data() {
         &[
             "remove smi-widget:test",
             "remove smi-widget:test:lead",
+            "remove smi-widget:test:history",
             "forget stored",
             "focus heading",
         ],
@@ -620,6 +632,7 @@ fn delete_my_data() {
         &[
             "remove smi-widget:test",
             "remove smi-widget:test:lead",
+            "remove smi-widget:test:history",
             "forget stored",
         ],
     );
@@ -1007,4 +1020,166 @@ fn a_pack_that_arrives_later_is_used_from_then_on() {
         },
     );
     assert_eq!(s.benchmark.as_deref(), Some(&pack));
+}
+
+/// The effects' payloads: what was saved under `key`, the last time.
+fn saved_value(effects: &[Effect], key: &str) -> Option<String> {
+    effects.iter().rev().find_map(|e| match e {
+        Effect::Save { key: k, value } if k == key => Some(value.clone()),
+        _ => None,
+    })
+}
+
+fn completed(effects: &[Effect]) -> smi_engine::host::events::Completion {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Emit(Event::Complete(c)) => Some(c.clone()),
+            _ => None,
+        })
+        .expect("smi:complete")
+}
+
+/// Restart, then every answer from `digits`, to the result and its paint.
+fn retake(digits: &str) -> Vec<Action> {
+    let mut actions = vec![Action::Flow(Flow::Restart), Action::Flow(Flow::Start)];
+    actions.extend(answer_all(digits));
+    actions.push(Action::ResultPainted);
+    actions
+}
+
+#[test]
+fn a_retake_is_compared_with_the_last_different_result() {
+    let c = ctx(&[]);
+    let history = "smi-widget:test:history";
+    let (s, effects) = run(&c, booted(&c), &retake(DIGITS));
+    let first = completed(&effects);
+    assert_eq!(first.previous, None);
+    assert_eq!(s.movement(&c), None);
+    let stored = saved_value(&effects, history).expect("the first result is recorded");
+    let first_code = share_code::encode(smi(), &answers(DIGITS)).unwrap();
+    assert_eq!(stored, format!(r#"["2026-11-30 {first_code}"]"#));
+
+    // A later visit, another day: the history is read back and the retake compares with it.
+    let mut later = c.clone();
+    later.today = smi_engine::result::calendar::Date {
+        year: 2026,
+        month: 12,
+        day: 14,
+    };
+    let s = boot(
+        &later,
+        "en",
+        Boot {
+            history: Some(stored),
+            ..fresh()
+        },
+    )
+    .0;
+    assert!(s.has_data(&later), "earlier results are the visitor's data");
+    let better = "2222222222222 23232323232323";
+    let (s, effects) = run(&later, s, &retake(better));
+    let complete = completed(&effects);
+    let previous = complete.previous.expect("previous");
+    assert_eq!(
+        (
+            previous.category.as_str(),
+            previous.investment,
+            previous.innovation
+        ),
+        ("participant", first.investment, first.innovation)
+    );
+    assert_eq!(previous.date.as_deref(), Some("2026-11-30"));
+    let m = s.movement(&later).expect("movement");
+    assert_eq!(
+        m.investment,
+        i16::from(complete.investment) - i16::from(first.investment)
+    );
+    assert_eq!(m.innovation, 0);
+    assert!(m.investment > 0 && !m.improved.is_empty() && m.declined.is_empty());
+    let stored = saved_value(&effects, history).unwrap();
+    let better_code = share_code::encode(smi(), &answers(better)).unwrap();
+    assert_eq!(
+        stored,
+        format!(r#"["2026-11-30 {first_code}","2026-12-14 {better_code}"]"#)
+    );
+    // The same result reached again still compares with the one before it.
+    let (s, effects) = run(&later, s, &retake(better));
+    assert_eq!(
+        completed(&effects).previous.and_then(|p| p.date).as_deref(),
+        Some("2026-11-30")
+    );
+    assert_eq!(saved_value(&effects, history).unwrap(), stored);
+
+    // "Delete my data" forgets the history too.
+    let (s, effects) = run(&later, s, &[Action::DeleteData]);
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::Remove { key } if key == history)));
+    assert!(s.history.is_empty() && !s.has_data(&later));
+}
+
+#[test]
+fn a_damaged_history_is_left_out_with_a_warning_and_refused_storage_records_nothing() {
+    let c = ctx(&[]);
+    let (s, effects) = boot(
+        &c,
+        "en",
+        Boot {
+            history: Some(r#"["2026-11-01 1AAAAAAAAAAAA"]"#.into()),
+            ..fresh()
+        },
+    );
+    assert_eq!(
+        effects.iter().map(line).collect::<Vec<_>>(),
+        ["warn", "emit smi:ready"]
+    );
+    assert!(s.history.is_empty());
+    let (s, _) = boot(
+        &c,
+        "en",
+        Boot {
+            saved: Err("SecurityError".into()),
+            ..fresh()
+        },
+    );
+    let (_, effects) = run(&c, s, &retake(DIGITS));
+    assert!(saved_value(&effects, "smi-widget:test:history").is_none());
+}
+
+#[test]
+fn an_earlier_result_can_be_pasted_to_compare_with() {
+    let c = ctx(&[]);
+    let s = on_result(&c);
+    let low = share_code::encode(smi(), &answers("0000000000000 00000000000000")).unwrap();
+    // A whole link, as copied from the result.
+    let link = format!("https://host.example/other?x=1#smi={low}");
+    let (s, effects) = run(&c, s, &[Action::CompareWith(format!("  {link}\n"))]);
+    assert!(effects.is_empty());
+    assert_eq!(s.pasted.as_deref(), Some(low.as_str()));
+    let m = s.movement(&c).expect("movement");
+    assert_eq!(m.date, None);
+    assert!(m.investment > 0 && m.declined.is_empty());
+    // A bare code is taken too; a damaged one, or one of an incomplete set, is refused.
+    let (s, _) = run(&c, s, &[Action::CompareWith(low.clone())]);
+    assert!(!s.paste_refused);
+    let mut damaged = low.clone();
+    damaged.pop();
+    for bad in [damaged.as_str(), "https://host.example/#smi=", "hello", ""] {
+        let (next, _) = run(&c, s.clone(), &[Action::CompareWith(bad.into())]);
+        assert!(next.paste_refused, "{bad}");
+        // The comparison shown stays the last good one.
+        assert_eq!(next.pasted.as_deref(), Some(low.as_str()), "{bad}");
+    }
+    // Someone else's shared result compares with nothing.
+    let (shared, _) = boot(
+        &c,
+        "en",
+        Boot {
+            fragment: format!("#smi={low}"),
+            ..fresh()
+        },
+    );
+    let (shared, _) = run(&c, shared, &[Action::CompareWith(link)]);
+    assert_eq!((shared.pasted, shared.paste_refused), (None, false));
 }

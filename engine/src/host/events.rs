@@ -10,6 +10,7 @@ use crate::assessment::questionnaire::{Axis, Questionnaire};
 use crate::assessment::scoring::{Answers, Outcome};
 use crate::pairs::Pairs;
 use crate::result::benchmark::{Comparison, Pack};
+use crate::result::progress::{self, Movement};
 use serde::Serialize;
 
 /// This build's version (Cargo.toml's), in `smi:ready`.
@@ -180,6 +181,24 @@ pub struct Completion {
     pub next: Option<NextDetail>,
     /// How the result compares with the host's benchmark pack; `null` without one.
     pub benchmark: Option<BenchmarkDetail>,
+    /// The visitor's last different result on this device (or the one they pasted to
+    /// compare with); `null` for a first result.
+    pub previous: Option<Box<PreviousDetail>>,
+}
+
+/// An earlier result as `smi:complete` carries it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(ts_rs::TS),
+    ts(rename = "SmiPreviousDetail")
+)]
+pub struct PreviousDetail {
+    pub category: String,
+    pub investment: u8,
+    pub innovation: u8,
+    /// `YYYY-MM-DD`; `null` for a result from a pasted link.
+    pub date: Option<String>,
 }
 
 /// `engine::benchmark::Comparison` as the host receives it.
@@ -310,6 +329,7 @@ impl Event {
         share_url: Option<String>,
         next: Option<&NextStep>,
         benchmark: Option<&Pack>,
+        previous: Option<&Movement>,
     ) -> Event {
         Event::Complete(Completion {
             questionnaire: q.id.clone(),
@@ -358,6 +378,14 @@ impl Event {
                     label: c.label,
                     n: c.n,
                 }
+            }),
+            previous: previous.map(|m| {
+                Box::new(PreviousDetail {
+                    category: m.before.category.as_str().to_owned(),
+                    investment: m.before.investment,
+                    innovation: m.before.innovation,
+                    date: m.date.map(progress::iso),
+                })
             }),
         })
     }

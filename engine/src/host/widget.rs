@@ -22,7 +22,9 @@ use crate::host::config::Config;
 use crate::host::events::Event;
 use crate::host::lead::{self, Field, Gate, Invalid, Request};
 use crate::result::benchmark::{Comparison, Pack};
+use crate::result::calendar::Date;
 use crate::result::card::{self, CardInput};
+use crate::result::progress::{self, Earlier, Movement};
 use crate::result::report::{self as full_report, Report};
 use crate::result::text::{fill, Strings, Text};
 use std::rc::Rc;
@@ -43,11 +45,18 @@ pub struct Context {
     pub page_url: String,
     /// Today, written out in the widget's language.
     pub date: String,
+    /// Today, as the history records it.
+    pub today: Date,
 }
 
 impl Context {
     pub fn lead_key(&self) -> String {
         format!("{}:lead", self.storage_key)
+    }
+
+    /// Where the visitor's earlier results are kept.
+    pub fn history_key(&self) -> String {
+        progress::key(&self.storage_key)
     }
 
     /// Where a share link leads: the host's `share-url`, else this page.
@@ -188,6 +197,12 @@ pub struct State {
     /// The host's benchmark pack, checked against the questionnaire, once it has arrived: the
     /// widget does not wait for it.
     pub benchmark: Option<Rc<Pack>>,
+    /// The visitor's earlier results on this device, oldest first.
+    pub history: Vec<Earlier>,
+    /// The share code of an earlier result the visitor pasted to compare with.
+    pub pasted: Option<String>,
+    /// The last pasted link held no result of this questionnaire.
+    pub paste_refused: bool,
 }
 
 /// Everything that can happen to the widget.
@@ -209,6 +224,8 @@ pub enum Action {
     Report,
     /// Leave someone else's shared result for the assessment.
     TakeYourself,
+    /// "Compare with an earlier result": the link (or code) the visitor pasted.
+    CompareWith(String),
     /// "Delete my data": progress, the lead marker and any lead still waiting.
     DeleteData,
     // The platform, reporting back.
@@ -327,6 +344,8 @@ pub struct Boot {
     pub fragment: String,
     /// The host's benchmark pack, when it was there before the widget mounted.
     pub benchmark: Option<Rc<Pack>>,
+    /// The stored history of earlier results, if any.
+    pub history: Option<String>,
 }
 
 impl Default for State {
@@ -346,6 +365,9 @@ impl Default for State {
             complete_pending: false,
             guidance: None,
             benchmark: None,
+            history: Vec::new(),
+            pasted: None,
+            paste_refused: false,
         }
     }
 }
@@ -391,6 +413,15 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
             );
         }
     }
+    if let Some(text) = &boot.history {
+        let (history, dropped) = progress::decode(q, text);
+        if dropped > 0 {
+            effects.push(Effect::Warn(format!(
+                "SMI widget: {dropped} stored earlier result(s) did not check and are left out."
+            )));
+        }
+        state.history = history;
+    }
     if let Some(code) = share_code::code_in_fragment(&boot.fragment) {
         let refused = match share_code::decode(q, code).map(|a| evaluate(q, &a)) {
             Ok(Some(outcome)) => {
@@ -432,12 +463,38 @@ impl State {
 
     /// Whether anything of the visitor's is stored: "Delete my data" is offered.
     pub fn has_data(&self, ctx: &Context) -> bool {
-        self.session != Session::new(&ctx.questionnaire) || self.lead.done
+        self.session != Session::new(&ctx.questionnaire)
+            || self.lead.done
+            || !self.history.is_empty()
+    }
+
+    /// What moved since the visitor's last different result (or the one they pasted), on
+    /// their own result.
+    pub fn movement(&self, ctx: &Context) -> Option<Movement> {
+        let q = &*ctx.questionnaire;
+        if self.session.step != Step::Result || self.linked != LinkedResult::None {
+            return None;
+        }
+        let code = share_code::encode(q, &self.session.answers).ok()?;
+        let (earlier, date) = match &self.pasted {
+            Some(pasted) => (pasted.as_str(), None),
+            None => {
+                let e = progress::previous(&self.history, &code)?;
+                (e.code.as_str(), Some(e.date))
+            }
+        };
+        let before = share_code::decode(q, earlier).ok()?;
+        progress::compare(q, &before, &self.session.answers, date)
     }
 
     /// The lead form stands between the visitor and the result.
     pub fn gated(&self, ctx: &Context) -> bool {
         ctx.config.lead.gate == Gate::Before && !self.lead.done
+    }
+
+    /// "Compare with an earlier result" is offered: on the visitor's own result.
+    pub fn movement_possible(&self, ctx: &Context) -> bool {
+        self.session.step == Step::Result && self.linked == LinkedResult::None && !self.gated(ctx)
     }
 
     /// "Download the report" is offered: on the visitor's own result, once the form is sent
@@ -526,6 +583,21 @@ fn enter(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Effe
     step_to(ctx, state, next, effects);
 }
 
+/// Adds the result on screen to the visitor's history, when progress may be stored.
+fn record(ctx: &Context, state: &mut State, effects: &mut Vec<Effect>) {
+    let Ok(code) = share_code::encode(&ctx.questionnaire, &state.session.answers) else {
+        return;
+    };
+    if !state.storage {
+        return;
+    }
+    progress::record(&mut state.history, ctx.today, &code);
+    effects.push(Effect::Save {
+        key: ctx.history_key(),
+        value: progress::encode(&state.history),
+    });
+}
+
 /// Moves the session to `next` without touching storage.
 fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Effect>) {
     let q = &*ctx.questionnaire;
@@ -543,6 +615,8 @@ fn step_to(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Ef
         )));
     }
     state.result_whole = false;
+    state.pasted = None;
+    state.paste_refused = false;
     state.complete_pending = after == Step::Result && matches!(before, Step::Question(_));
     // What moves the company up is part of the result's second paint: the search runs after
     // the first screen is on screen.
@@ -621,6 +695,7 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
         state.share_link(ctx),
         guidance.next.as_ref(),
         state.benchmark.as_deref(),
+        state.movement(ctx).as_ref(),
     ) else {
         return;
     };
@@ -863,6 +938,19 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
             effects.push(Effect::ClearFragment);
             effects.push(Effect::Focus(Focus::Heading));
         }
+        Action::CompareWith(text) if state.movement_possible(ctx) => {
+            let text = text.trim();
+            // A whole link, its fragment, or the bare code.
+            let fragment = text.find('#').map_or("", |at| &text[at..]);
+            let code = share_code::code_in_fragment(fragment).unwrap_or(text);
+            match share_code::decode(q, code) {
+                Ok(answers) if answers.is_complete(q) => {
+                    state.pasted = Some(code.to_owned());
+                    state.paste_refused = false;
+                }
+                _ => state.paste_refused = true,
+            }
+        }
         Action::DeleteData => {
             effects.push(Effect::Remove {
                 key: ctx.storage_key.clone(),
@@ -870,6 +958,12 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
             effects.push(Effect::Remove {
                 key: ctx.lead_key(),
             });
+            effects.push(Effect::Remove {
+                key: ctx.history_key(),
+            });
+            state.history.clear();
+            state.pasted = None;
+            state.paste_refused = false;
             effects.push(Effect::ForgetStored);
             state.lead = LeadForm::default();
             state.share_status = None;
@@ -883,6 +977,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
             let guidance = guidance(ctx, &mut state);
             if std::mem::take(&mut state.complete_pending) {
                 if let Some(outcome) = state.outcome(ctx) {
+                    let movement = state.movement(ctx);
                     effects.push(Effect::Emit(Event::complete(
                         q,
                         &state.session.answers,
@@ -890,7 +985,9 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
                         state.share_link(ctx),
                         guidance.next.as_ref(),
                         state.benchmark.as_deref(),
+                        movement.as_ref(),
                     )));
+                    record(ctx, &mut state, &mut effects);
                 }
             }
         }

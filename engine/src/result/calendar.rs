@@ -3,7 +3,7 @@
 //! use costs tens of milliseconds in Chromium).
 
 /// A calendar date: year, month (1–12) and day of the month (1–31).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: i32,
     pub month: u32,

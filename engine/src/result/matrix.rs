@@ -48,3 +48,43 @@ pub fn dot(investment: u8, innovation: u8, size: i32) -> (i32, i32) {
         size - i32::from(investment) * size / 100,
     )
 }
+
+/// `v` tenths written as a decimal ("-12.5", "3", "0.4"), without float formatting (which
+/// would cost the wasm several kilobytes).
+fn tenths(v: i32) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let (whole, tenth) = (v.unsigned_abs() / 10, v.unsigned_abs() % 10);
+    match tenth {
+        0 => format!("{sign}{whole}"),
+        _ => format!("{sign}{whole}.{tenth}"),
+    }
+}
+
+/// The SVG path of an arrow from the dot at `from` to the halo (radius 6.5) round the dot at
+/// `to`, with a head 3 long and 4 wide at its end; `None` when the dots are too close for one (under 10 apart).
+pub fn trail(from: (i32, i32), to: (i32, i32)) -> Option<String> {
+    let (dx, dy) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
+    let length = (dx * dx + dy * dy).sqrt();
+    if length < 10.0 {
+        return None;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    // Points in tenths of a plot unit, rounded.
+    let at = |back: f64, side: f64| {
+        let x = f64::from(to.0) - back * ux - side * uy;
+        let y = f64::from(to.1) - back * uy + side * ux;
+        format!(
+            "{} {}",
+            tenths((x * 10.0).round() as i32),
+            tenths((y * 10.0).round() as i32)
+        )
+    };
+    let tip = at(6.5, 0.0);
+    Some(format!(
+        "M{} {}L{tip}M{}L{tip}L{}",
+        from.0,
+        from.1,
+        at(9.5, 2.0),
+        at(9.5, -2.0)
+    ))
+}

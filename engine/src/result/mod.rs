@@ -1,10 +1,12 @@
 //! What a result shows: the matrix geometry (`matrix`), the card as SVG (`card`), the
 //! comparison with a benchmark pack (`benchmark`), the interface text and its templates
-//! (`text`) and the calendars dates are written in (`calendar`). Depends on `assessment`.
+//! (`text`), the calendars dates are written in (`calendar`) and the visitor's earlier
+//! results with what moved since (`progress`). Depends on `assessment`.
 
 pub mod benchmark;
 pub mod calendar;
 pub mod card;
 pub mod matrix;
+pub mod progress;
 pub mod report;
 pub mod text;

@@ -174,6 +174,16 @@ strings! {
     report_building,
     report_failed,
     list_separator,
+    progress_heading,
+    progress_pasted,
+    progress_change,
+    progress_category,
+    progress_improved,
+    progress_declined,
+    matrix_previous,
+    compare_label,
+    compare_button,
+    compare_refused,
 }
 
 /// A language's strings as the views and the machine share them. They are parsed once per
@@ -252,6 +262,17 @@ impl Strings {
             &self.date_format,
             &[("day", &day), ("month", month.trim()), ("year", &year)],
         )
+    }
+
+    /// A change such as "+13", "−4" or "±0", in this language's digits, kept left to right
+    /// (sign first) inside right-to-left text.
+    pub fn signed(&self, n: i16) -> String {
+        let sign = match n.signum() {
+            1 => "+",
+            -1 => "\u{2212}",
+            _ => "\u{b1}",
+        };
+        format!("\u{2066}{sign}{}\u{2069}", self.num(n.unsigned_abs()))
     }
 
     /// `n` written with this language's digits.
