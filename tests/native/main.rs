@@ -22,5 +22,6 @@ mod schema;
 mod scoring;
 mod share;
 mod support;
+mod team;
 mod types;
 mod widget;
