@@ -32,6 +32,7 @@ wasm_build() {
 }
 wasm_build smi-widget
 wasm_build smi-report
+wasm_build smi-team
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name smi_widget "$out/smi_widget.wasm"
 if [ $profile = release ]; then
@@ -55,8 +56,17 @@ else
   cp "$out/smi_report.wasm" dist/report/
 fi
 .ci/report-fonts.sh dist/report
-cp src/js/configurator.js src/frame.html src/configurator.html \
-  index.html styles/demo.css styles/frame.css styles/configurator.css dist/
+# The team view (team.html): the team crate's wasm and its own glue, loaded by that page alone
+# (never by the widget), so a coordinator's tool adds nothing to a visitor's download.
+wasm-bindgen --target web --no-typescript --out-dir dist/team --out-name smi_team "$out/smi_team.wasm"
+if [ $profile = release ]; then
+  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+    --enable-multivalue --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
+    dist/team/smi_team_bg.wasm -o dist/team/smi_team_bg.wasm
+fi
+cp src/js/team/boot.js dist/team/
+cp src/js/configurator.js src/frame.html src/configurator.html src/team.html \
+  index.html styles/demo.css styles/frame.css styles/configurator.css styles/team.css dist/
 cp -r examples dist/
 cp engine/content/questionnaire.schema.json engine/content/benchmark.schema.json dist/
 # One file per language besides English (which is inside the wasm): its questionnaire and
@@ -89,7 +99,8 @@ esbuild "$stage/frame.js" --bundle "${minify[@]}" --external:./smi-widget.js --f
   --log-level=warning --outfile=dist/frame.js
 node .ci/integrity.mjs dist
 version=$(node -p 'require("./dist/integrity.json").version')
-widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/report dist/integrity.json)
+widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/report dist/integrity.json
+  dist/team dist/team.html dist/team.css)
 # A versioned folder a CDN can cache for a year: its files never change under its name.
 mkdir -p "dist/cdn/$version"
 cp -r "${widget_files[@]}" "dist/cdn/$version/"
@@ -104,4 +115,5 @@ cp -r "${widget_files[@]}" "$plugin/widget/"
 python3 .ci/zip.py dist/smi-assessment dist/wordpress smi-assessment
 wasm_brotli=$(node .ci/brotli-kib.mjs dist/smi_widget_bg.wasm)
 report_brotli=$(node .ci/brotli-kib.mjs dist/report/smi_report.wasm)
-echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli, the report's $report_brotli"
+team_brotli=$(node .ci/brotli-kib.mjs dist/team/smi_team_bg.wasm)
+echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli, the report's $report_brotli, the team view's $team_brotli"

@@ -312,7 +312,7 @@ fn member_links_are_added_once_and_foreign_or_damaged_ones_refused() {
             smi(),
             team_name,
             &mut members,
-            "hello https://x.example/#smi= #smi-team=Board"
+            "hello\nhttps://x.example/#smi=\n#smi-team=Board"
         )
         .refused,
         3
@@ -425,4 +425,34 @@ fn disagreement_is_measured_against_each_item_s_best_score() {
         s.disagreements.iter().map(|d| d.item).collect::<Vec<_>>(),
         [1, 0]
     );
+}
+
+#[test]
+fn a_pasted_line_may_name_its_member() {
+    let ada = member("", "1010101010101 23232323232323");
+    let bo = member("", "3333333333333 33333333333333");
+    let (a, b) = (
+        share_code::link(PAGE, &ada.code),
+        share_code::link(PAGE, &bo.code),
+    );
+    let mut members = Vec::new();
+    let pasted = format!("Ada Lovelace: {a}\n{b} — B.O.\n\n{a} {b}\n");
+    let added = team::add_links(smi(), "Board", &mut members, &pasted);
+    // Two links on one line take no name from it: unnamed, they are two more members.
+    assert_eq!(
+        added,
+        team::Added {
+            added: 4,
+            duplicates: 0,
+            other_team: 0,
+            refused: 0
+        }
+    );
+    let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Ada Lovelace", "B.O.", "", ""]);
+    // A name inside the link wins over the text around it.
+    let by = team::member_link(PAGE, "Board", "Cy", &ada.code);
+    let mut members = Vec::new();
+    team::add_links(smi(), "Board", &mut members, &format!("Someone else: {by}"));
+    assert_eq!(members[0].name, "Cy");
 }

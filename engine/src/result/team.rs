@@ -116,8 +116,8 @@ pub struct TeamFragment {
     pub members: Option<String>,
 }
 
-/// The value of `key` in a fragment such as `#a=1&b=2`.
-fn value<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
+/// The value of `key` in a fragment such as `#a=1&b=2`, as written.
+pub fn value<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
     fragment
         .trim_start_matches('#')
         .split('&')
@@ -221,22 +221,42 @@ pub struct Added {
     pub refused: usize,
 }
 
-/// Adds the member links in `pasted` (separated by whitespace) to `members`.
+/// Adds the member links in `pasted` to `members`. Links are separated by white space; a
+/// line with one link may name its member around it ("Ada: https://…"), which a name in the
+/// link itself (`smi-by`) overrides.
 pub fn add_links(q: &Questionnaire, team: &str, members: &mut Vec<Member>, pasted: &str) -> Added {
     let mut added = Added::default();
-    for link in pasted.split_whitespace() {
-        let fragment = link.find('#').map_or("", |at| &link[at..]);
-        let read = read_fragment(fragment);
-        let member = share_code::code_in_fragment(fragment)
-            .and_then(|code| Member::new(q, read.by.as_deref().unwrap_or(""), code));
-        match (member, read.team) {
-            (None, _) => added.refused += 1,
-            (Some(_), Some(t)) if t != team => added.other_team += 1,
-            (Some(m), _) if members.contains(&m) => added.duplicates += 1,
-            (Some(_), _) if members.len() >= MAX_MEMBERS => added.refused += 1,
-            (Some(m), _) => {
-                members.push(m);
-                added.added += 1;
+    for line in pasted.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let is_link = |w: &&str| w.contains('#') || w.contains("://");
+        let links: Vec<&str> = words.iter().copied().filter(is_link).collect();
+        let around: Vec<&str> = words.iter().copied().filter(|w| !is_link(w)).collect();
+        let around = join(&around, " ");
+        let around = around.trim_matches(|c: char| {
+            c == ':' || c == '-' || c == '\u{2013}' || c == '\u{2014}' || c.is_whitespace()
+        });
+        if links.is_empty() && !around.is_empty() {
+            added.refused += 1;
+        }
+        for link in &links {
+            let fragment = link.find('#').map_or("", |at| &link[at..]);
+            let read = read_fragment(fragment);
+            let name = match (&read.by, links.len()) {
+                (Some(by), _) => by.as_str(),
+                (None, 1) => around,
+                (None, _) => "",
+            };
+            let member =
+                share_code::code_in_fragment(fragment).and_then(|code| Member::new(q, name, code));
+            match (member, read.team) {
+                (None, _) => added.refused += 1,
+                (Some(_), Some(t)) if t != team => added.other_team += 1,
+                (Some(m), _) if members.contains(&m) => added.duplicates += 1,
+                (Some(_), _) if members.len() >= MAX_MEMBERS => added.refused += 1,
+                (Some(m), _) => {
+                    members.push(m);
+                    added.added += 1;
+                }
             }
         }
     }

@@ -1,0 +1,438 @@
+//! The team view: the team's name and the assessment page's address (for the invitation),
+//! the field members' links are pasted into, the members, and once there is one, the team
+//! on the matrix, its spreads, the questions it disagrees on most and its path up.
+
+use crate::text::{content, Content};
+use smi_engine::assessment::questionnaire::{Axis, CategoryId};
+use smi_engine::result::matrix;
+use smi_engine::result::team::{self, Added, Member, Summary};
+use smi_engine::result::text::{fill, isolate};
+use smi_engine::words::percent_encode;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where the page's address keeps the assessment page's address.
+pub const PAGE_KEY: &str = "smi-page";
+
+#[derive(Properties, PartialEq)]
+pub struct TeamProps {
+    pub lang: AttrValue,
+    /// The page's address fragment when it opened, with its `#`.
+    pub fragment: AttrValue,
+}
+
+/// An http(s) address without spaces or controls; anything else is no address.
+pub fn web_address(text: &str) -> Option<String> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let web = ["https://", "http://"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
+    (web && !text.chars().any(|c| c.is_whitespace() || c.is_control())).then(|| text.to_owned())
+}
+
+/// Everything the page shows that changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub content: Rc<Content>,
+    pub team: String,
+    pub page: String,
+    pub members: Vec<Member>,
+    /// What the last paste came to.
+    pub added: Option<Added>,
+    /// Whether the last copy worked.
+    pub copied: Option<bool>,
+}
+
+pub enum Msg {
+    Team(String),
+    Page(String),
+    Paste(String),
+    Remove(usize),
+    Copied(bool),
+}
+
+impl Model {
+    /// The model a fragment describes (every part checked, as the engine reads it).
+    pub fn open(content: Rc<Content>, fragment: &str) -> Model {
+        let read = team::read_fragment(fragment);
+        let members = read
+            .members
+            .as_deref()
+            .map(|m| team::read_members(&content.questionnaire, m).0)
+            .unwrap_or_default();
+        let page = team::value(fragment, PAGE_KEY)
+            .and_then(team::percent_decode)
+            .and_then(|p| web_address(&p))
+            .unwrap_or_default();
+        Model {
+            team: read.team.unwrap_or_default(),
+            page,
+            members,
+            added: None,
+            copied: None,
+            content,
+        }
+    }
+
+    /// The fragment that reopens this team.
+    pub fn fragment(&self) -> String {
+        let link = team::team_link("", &self.team, &self.members);
+        let mut fragment = link.trim_start_matches('#').to_owned();
+        if !self.page.is_empty() {
+            fragment.push_str(&format!("&{PAGE_KEY}={}", percent_encode(&self.page)));
+        }
+        format!("#{fragment}")
+    }
+}
+
+impl Reducible for Model {
+    type Action = Msg;
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Team(name) => next.team = team::clean(&name, team::MAX_TEAM),
+            Msg::Page(address) => next.page = web_address(&address).unwrap_or_default(),
+            Msg::Paste(text) => {
+                let q = &next.content.questionnaire;
+                next.added = Some(team::add_links(q, &self.team, &mut next.members, &text));
+            }
+            Msg::Remove(at) if at < next.members.len() => {
+                next.members.remove(at);
+                next.added = None;
+            }
+            Msg::Copied(ok) => next.copied = Some(ok),
+            Msg::Remove(_) => {}
+        }
+        Rc::new(next)
+    }
+}
+
+fn member_name(model: &Model, at: usize) -> String {
+    match model.members[at].name.as_str() {
+        "" => fill(
+            &model.content.text.unnamed,
+            &[("n", &model.content.strings.num(at + 1))],
+        ),
+        name => name.to_owned(),
+    }
+}
+
+/// The team on the matrix: each member's dot with their name, and the team's mean as a
+/// diamond; the text alternative lists every position.
+fn team_matrix(model: &Model, summary: &Summary) -> Html {
+    let c = &model.content;
+    let (q, s, t) = (&c.questionnaire, &c.strings, &c.text);
+    let name_of = |id: CategoryId| q.category(id).name.clone();
+    let mut description: Vec<String> = Vec::new();
+    let dots = model
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (x, y) = matrix::dot(m.outcome.investment, m.outcome.innovation, 100);
+            let name = member_name(model, i);
+            description.push(fill(
+                &t.member_position,
+                &[
+                    ("name", &isolate(&name)),
+                    ("investment", &s.num(m.outcome.investment)),
+                    ("innovation", &s.num(m.outcome.innovation)),
+                    ("category", &isolate(&name_of(m.outcome.category))),
+                ],
+            ));
+            html! {
+                <g class="team-matrix__member">
+                    <circle cx={x.to_string()} cy={y.to_string()} r="1.8" />
+                    <text x={(x + 2).to_string()} y={(y - 2).to_string()}>{ name }</text>
+                </g>
+            }
+        })
+        .collect::<Html>();
+    description.push(fill(
+        &t.mean_position,
+        &[
+            ("investment", &s.num(summary.investment)),
+            ("innovation", &s.num(summary.innovation)),
+            ("category", &isolate(&name_of(summary.category))),
+        ],
+    ));
+    let (mx, my) = matrix::dot(summary.investment, summary.innovation, 100);
+    let quadrants = matrix::quadrants(q.threshold, 100);
+    html! {
+        <figure class="team-matrix">
+            <svg viewBox="-14 -4 118 118" role="img" aria-labelledby="team-matrix-title team-matrix-desc">
+                <title id="team-matrix-title">{ &t.matrix_label }</title>
+                <desc id="team-matrix-desc">{ description.join(" ") }</desc>
+                { for quadrants.iter().map(|quadrant| html! {
+                    <g class="team-matrix__quadrant" data-current={(quadrant.category == summary.category).then_some("")}>
+                        <rect x={quadrant.x.to_string()} y={quadrant.y.to_string()} width={quadrant.width.to_string()} height={quadrant.height.to_string()} />
+                        <text x={(quadrant.x + quadrant.width / 2).to_string()} y={(quadrant.y + 6).to_string()} text-anchor="middle">{ name_of(quadrant.category) }</text>
+                    </g>
+                }) }
+                <path class="team-matrix__axes" d="M0 102.5H98M100 102.5l-3-1.6v3.2zM-2.5 100V2M-2.5 0l-1.6 3h3.2z" />
+                <text class="team-matrix__axis" x="50" y="110" text-anchor="middle">{ s.axis_name(Axis::Innovation) }</text>
+                <text class="team-matrix__axis" x="-7" y="50" text-anchor="middle" transform="rotate(-90 -7 50)">{ s.axis_name(Axis::Investment) }</text>
+                { dots }
+                <path class="team-matrix__mean" d={format!("M{mx} {}l4 4l-4 4l-4-4z", my - 4)} />
+            </svg>
+        </figure>
+    }
+}
+
+/// Each axis's and pillar's lowest, median and highest score.
+fn spreads(model: &Model, summary: &Summary) -> Html {
+    let c = &model.content;
+    let (q, s, t) = (&c.questionnaire, &c.strings, &c.text);
+    let row = |name: String, spread: &team::Spread| {
+        html! {
+            <tr>
+                <th scope="row">{ name }</th>
+                <td>{ s.num(spread.lowest) }</td>
+                <td>{ s.num(spread.median) }</td>
+                <td>{ s.num(spread.highest) }</td>
+            </tr>
+        }
+    };
+    html! {
+        <section class="team-block">
+            <h2>{ &t.spread_heading }</h2>
+            <table class="team-spread">
+                <thead><tr>
+                    <th scope="col">{ &t.score }</th>
+                    <th scope="col">{ &t.lowest }</th>
+                    <th scope="col">{ &t.median }</th>
+                    <th scope="col">{ &t.highest }</th>
+                </tr></thead>
+                <tbody>
+                    { row(s.axis_name(Axis::Investment).to_owned(), &summary.axes[0]) }
+                    { row(s.axis_name(Axis::Innovation).to_owned(), &summary.axes[1]) }
+                    { for summary.pillars.iter().map(|(id, spread)| row(q.pillar_name(id).to_owned(), spread)) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The questions answered most differently, with how many chose what.
+fn disagreements(model: &Model, summary: &Summary) -> Html {
+    let c = &model.content;
+    let (q, s, t) = (&c.questionnaire, &c.strings, &c.text);
+    html! {
+        <section class="team-block">
+            <h2>{ &t.disagree_heading }</h2>
+            if summary.disagreements.is_empty() {
+                <p>{ &t.disagree_none }</p>
+            } else {
+                <ol class="team-disagreements">
+                    { for summary.disagreements.iter().map(|d| {
+                        let item = &q.items[d.item];
+                        html! {
+                            <li key={d.item}>
+                                <p class="team-disagreements__prompt">{ &item.prompt }</p>
+                                <ul>
+                                    { for d.counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(c, n)| html! {
+                                        <li>{ fill(&t.choice_count, &[("count", &s.num(*n)), ("choice", &item.choices[c].label)]) }</li>
+                                    }) }
+                                </ul>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+/// The path to the next category from the team's median answers.
+fn path(model: &Model, summary: &Summary) -> Html {
+    let c = &model.content;
+    let (q, s, t) = (&c.questionnaire, &c.strings, &c.text);
+    let Some(next) = &summary.next else {
+        return html! { <section class="team-block"><p>{ &t.path_top }</p></section> };
+    };
+    let name = isolate(&q.category(next.category).name);
+    html! {
+        <section class="team-block">
+            <h2>{ fill(&t.path_heading, &[("category", &name)]) }</h2>
+            <p>{ fill(&t.path_intro, &[("category", &name)]) }</p>
+            <ol class="team-path">
+                { for next.changes.iter().map(|change| {
+                    let item = &q.items[change.item];
+                    html! { <li key={change.item}>{ fill(&s.next_change, &[("item", &item.prompt), ("choice", &item.choices[usize::from(change.choice)].label)]) }</li> }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+fn added_text(model: &Model) -> String {
+    let (t, s) = (&model.content.text, &model.content.strings);
+    model.added.as_ref().map_or_else(String::new, |a| {
+        fill(
+            &t.added,
+            &[
+                ("added", &s.num(a.added)),
+                ("duplicates", &s.num(a.duplicates)),
+                ("other", &s.num(a.other_team)),
+                ("refused", &s.num(a.refused)),
+            ],
+        )
+    })
+}
+
+#[function_component]
+pub fn TeamPage(props: &TeamProps) -> Html {
+    let lang = props.lang.to_string();
+    let fragment = props.fragment.to_string();
+    let model = use_reducer(move || {
+        let content = content(&lang)
+            .or_else(|_| content("en"))
+            .expect("the shipped team view parses");
+        Model::open(Rc::new(content), &fragment)
+    });
+    let paste = use_node_ref();
+    // The address keeps the team: rewritten (without a new history entry) on every change.
+    use_effect_with(model.fragment(), |fragment| {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+        }
+    });
+    let c = model.content.clone();
+    let (t, s) = (&c.text, &c.strings);
+    let summary = team::summarise(&c.questionnaire, &model.members);
+    let dispatch = model.dispatcher();
+    let on_text = |make: fn(String) -> Msg| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            dispatch.dispatch(make(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            ))
+        })
+    };
+    let add = {
+        let (dispatch, paste) = (dispatch.clone(), paste.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() {
+                dispatch.dispatch(Msg::Paste(area.value()));
+                area.set_value("");
+            }
+        })
+    };
+    let own_link = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            format!(
+                "{}{}",
+                href.split('#').next().unwrap_or(""),
+                model.fragment()
+            )
+        })
+        .unwrap_or_default();
+    let copy = {
+        let (dispatch, link) = (dispatch.clone(), own_link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (dispatch, link) = (dispatch.clone(), link.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+                let ok = match clipboard {
+                    Some(c) if !c.is_undefined() => {
+                        wasm_bindgen_futures::JsFuture::from(c.write_text(&link))
+                            .await
+                            .is_ok()
+                    }
+                    _ => false,
+                };
+                dispatch.dispatch(Msg::Copied(ok));
+            });
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let invitation = (!model.team.is_empty() && !model.page.is_empty()).then(|| {
+        let link = team::invitation(&model.page, &model.team);
+        let text = fill(
+            &t.invitation_text,
+            &[("team", &model.team), ("link", &link)],
+        );
+        let mail = format!(
+            "mailto:?subject={}&body={}",
+            percent_encode(&model.team),
+            percent_encode(&text)
+        );
+        html! {
+            <section class="team-block">
+                <h2>{ &t.invitation_heading }</h2>
+                <p class="team-invitation">{ text }</p>
+                <a class="team-button" href={mail}>{ &t.email_invitation }</a>
+            </section>
+        }
+    });
+    let remove = |at: usize| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::Remove(at)))
+    };
+    html! {
+        <main class="team" lang={c.lang} dir={smi_engine::content::direction(c.lang)}>
+            <h1>{ if model.team.is_empty() { t.title.clone() } else { format!("{}: {}", t.title, model.team) } }</h1>
+            <p>{ &t.intro }</p>
+            <section class="team-block team-setup">
+                <label for="team-name">{ &t.team_name }</label>
+                <input id="team-name" type="text" maxlength="60" value={model.team.clone()} onchange={on_text(Msg::Team)} />
+                <label for="team-page">{ &t.page_label }</label>
+                <input id="team-page" type="url" inputmode="url" value={model.page.clone()} onchange={on_text(Msg::Page)} />
+            </section>
+            { for invitation }
+            <section class="team-block">
+                <label for="team-paste">{ &t.paste_label }</label>
+                <textarea id="team-paste" rows="4" ref={paste} />
+                <button type="button" class="team-button team-button--primary" onclick={add}>{ &t.add }</button>
+                <p class="team-status" role="status">{ added_text(&model) }</p>
+            </section>
+            <section class="team-block">
+                <h2>{ fill(&t.members_heading, &[("count", &s.num(model.members.len()))]) }</h2>
+                if model.members.is_empty() {
+                    <p>{ &t.empty }</p>
+                } else {
+                    <ol class="team-members">
+                        { for model.members.iter().enumerate().map(|(i, m)| {
+                            let name = member_name(&model, i);
+                            let id = format!("team-member-{i}");
+                            html! {
+                                <li key={format!("{}{}", m.code, m.name)}>
+                                    <span id={id.clone()}>{ format!("{name}: {} · {} {} · {} {}", c.questionnaire.category(m.outcome.category).name,
+                                        s.axis_name(Axis::Investment), s.num(m.outcome.investment), s.axis_name(Axis::Innovation), s.num(m.outcome.innovation)) }</span>
+                                    <button type="button" class="team-link-button" aria-describedby={id} onclick={remove(i)}>{ &t.remove }</button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                }
+            </section>
+            if let Some(summary) = &summary {
+                <section class="team-block">
+                    <h2>{ fill(&t.mean_heading, &[("category", &isolate(&c.questionnaire.category(summary.category).name))]) }</h2>
+                    <p>{ fill(&t.mean_text, &[("investment", &s.num(summary.investment)), ("innovation", &s.num(summary.innovation)), ("count", &s.num(summary.members))]) }</p>
+                    { team_matrix(&model, summary) }
+                </section>
+                { spreads(&model, summary) }
+                { disagreements(&model, summary) }
+                { path(&model, summary) }
+            }
+            <section class="team-block team-share">
+                <label for="team-link">{ &t.link_label }</label>
+                <input id="team-link" type="text" readonly=true value={own_link} />
+                <div class="team-actions">
+                    <button type="button" class="team-button team-button--primary" onclick={copy}>{ &t.copy_link }</button>
+                    <button type="button" class="team-button" onclick={print}>{ &t.print }</button>
+                </div>
+                <p class="team-status" role="status">{ match model.copied { Some(true) => t.copied.as_str(), Some(false) => t.copy_failed.as_str(), None => "" } }</p>
+            </section>
+        </main>
+    }
+}
