@@ -64,7 +64,11 @@ benchmark: SmiBenchmarkDetail | null,
  * The visitor's last different result on this device (or the one they pasted to
  * compare with); `null` for a first result.
  */
-previous: SmiPreviousDetail | null, };
+previous: SmiPreviousDetail | null, 
+/**
+ * The team round the visitor came from (`#smi-team=…` in the page's link), else `null`.
+ */
+team: string | null, };
 
 export type SmiPillarScore = { pillar: string, score: number, };
 
@@ -96,6 +100,15 @@ investment: number | null,
  * The same for innovation.
  */
 innovation: number | null, };
+
+/**
+ * An earlier result as `smi:complete` carries it.
+ */
+export type SmiPreviousDetail = { category: string, investment: number, innovation: number, 
+/**
+ * `YYYY-MM-DD`; `null` for a result from a pasted link.
+ */
+date: string | null, };
 
 /**
  * `smi:share`: the visitor shared the result.

@@ -68,11 +68,13 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         .next
         .map(|(investment, innovation)| matrix::dot(investment, innovation, 100));
     // From the earlier result to the halo round today's dot, with a head at its end.
-    let from = props.from.and_then(|(investment, innovation)| {
-        let (x, y) = matrix::dot(investment, innovation, 100);
-        let d = matrix::trail((x, y), (dot_x, dot_y))?;
-        Some(((x.to_string(), y.to_string()), d))
-    });
+    // From the earlier result towards today's dot: a line whose arrowhead (a marker set back
+    // by the halo's radius) ends at the halo, drawn only when the two are 10 or more apart.
+    let from = props
+        .from
+        .map(|(investment, innovation)| matrix::dot(investment, innovation, 100))
+        .filter(|&(x, y)| (x - dot_x).pow(2) + (y - dot_y).pow(2) >= 100)
+        .map(|(x, y)| (x.to_string(), y.to_string()));
     html! {
         <figure class="smi-matrix">
             <svg class="smi-matrix__svg" viewBox="-12 -2 114 114" role="img" aria-labelledby="smi-matrix-title smi-matrix-desc">
@@ -87,9 +89,13 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     <line class="smi-matrix__path" x1={cx.clone()} y1={cy.clone()} x2={x.to_string()} y2={y.to_string()} />
                     <circle class="smi-matrix__next" cx={x.to_string()} cy={y.to_string()} r="3" />
                 }
-                if let Some(((x, y), d)) = from {
-                    <circle class="smi-matrix__before" cx={x} cy={y} r="2.5" />
-                    <path class="smi-matrix__trail" {d} />
+                if let Some((x, y)) = from {
+                    <marker id="smi-matrix-head" viewBox="0 0 4 4" refX="10.5" refY="2" markerWidth="4" markerHeight="4"
+                        markerUnits="userSpaceOnUse" orient="auto">
+                        <path class="smi-matrix__head" d="M0 0L4 2L0 4" />
+                    </marker>
+                    <circle class="smi-matrix__before" cx={x.clone()} cy={y.clone()} r="2.5" />
+                    <line class="smi-matrix__trail" x1={x} y1={y} x2={cx.clone()} y2={cy.clone()} marker-end="url(#smi-matrix-head)" />
                 }
                 <circle class="smi-matrix__halo" cx={cx.clone()} cy={cy.clone()} r="6" />
                 <circle class="smi-matrix__dot" {cx} {cy} r="3" />

@@ -62,8 +62,7 @@ impl Model {
             .map(|m| team::read_members(&content.questionnaire, m).0)
             .unwrap_or_default();
         let page = team::value(fragment, PAGE_KEY)
-            .and_then(team::percent_decode)
-            .and_then(|p| web_address(&p))
+            .and_then(|p| web_address(&smi_engine::words::percent_decode(p)))
             .unwrap_or_default();
         Model {
             team: read.team.unwrap_or_default(),

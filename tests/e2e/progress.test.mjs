@@ -94,7 +94,8 @@ for (const lang of ['en', 'ar']) {
     // The improved answers are exactly the investment items that were not at their best.
     const improved = await section.locator('.smi-since__items li').count();
     assert.equal(improved, [...FIRST.slice(0, 13)].filter((d) => d !== '3').length);
-    await w.locator('.smi-matrix__trail').waitFor();
+    // A vertical line has no width, which Playwright counts as hidden: attached is enough.
+    await w.locator('.smi-matrix__trail').waitFor({ state: 'attached' });
     assert.deepEqual(await axeViolations(page), []);
     await w.locator('.smi-result__overview').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, `progress-${lang}.png`), fullPage: true });

@@ -96,7 +96,8 @@ async function openTeam(context, query = '', hash = '') {
 test('a coordinator gathers three members and sees the team as the questionnaire says', async () => {
   const links = [];
   for (const [, digits] of MEMBERS) links.push(await memberLink(digits));
-  for (const [i, [, digits]] of MEMBERS.entries()) assert.ok(links[i].endsWith(`#smi=${shareCode(Q, digits)}`), links[i]);
+  // Opened from the invitation, each result's link names the team.
+  for (const [i, [, digits]] of MEMBERS.entries()) assert.ok(links[i].endsWith(`#smi=${shareCode(Q, digits)}&smi-team=Board`), links[i]);
 
   const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1000, height: 1200 } });
   const { page, errors } = await openTeam(context);
@@ -106,10 +107,10 @@ test('a coordinator gathers three members and sees the team as the questionnaire
   await page.getByLabel('Address of the page with the assessment').press('Tab');
   assert.match(await page.locator('.team-invitation').textContent(), new RegExp(`assess\\.html#smi-team=Board$`));
   // Pasted with names around the links, one twice, and a line that is no link.
-  const pasted = `${MEMBERS.map(([name], i) => `${name}: ${links[i]}`).join('\n')}\nAda: ${links[0]}\nhello`;
+  const pasted = `${MEMBERS.map(([name], i) => `${name}: ${links[i]}`).join('\n')}\nAda: ${links[0]}\nhello\nDi ${links[0].replace('smi-team=Board', 'smi-team=Sales')}`;
   await page.getByLabel(/Members' result links/).fill(pasted);
   await page.getByRole('button', { name: 'Add to the team' }).click();
-  await page.getByText('Added: 3. Already in the team: 1. From another team: 0. Not a result of this assessment: 1.').waitFor();
+  await page.getByText('Added: 3. Already in the team: 1. From another team: 1. Not a result of this assessment: 1.').waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Members: 3' }).count(), 1);
 
   const scores = MEMBERS.map(([, d]) => evaluate(Q, d));

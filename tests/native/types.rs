@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use smi_engine::host::config::{LEAD_ROUTING, OPTIONS, OPTION_TABLE};
 use smi_engine::host::events::{
     AnswerDetail, BenchmarkDetail, ChangeDetail, Completion, ErrorDetail, LeadDetail, NextDetail,
-    PillarScore, ReadyDetail, ShareDetail, StartDetail,
+    PillarScore, PreviousDetail, ReadyDetail, ShareDetail, StartDetail,
 };
 use smi_engine::result::benchmark::{Axes, Categories, Pack};
 use ts_rs::{Config, TS};
@@ -121,6 +121,7 @@ fn generated_declarations() -> String {
         declaration::<NextDetail>(&cfg),
         declaration::<ChangeDetail>(&cfg),
         declaration::<BenchmarkDetail>(&cfg),
+        declaration::<PreviousDetail>(&cfg),
         declaration::<ShareDetail>(&cfg),
         declaration::<LeadDetail>(&cfg),
         declaration::<ErrorDetail>(&cfg),
@@ -370,6 +371,35 @@ fn matches_committed(file: &str, generated: &str) {
 #[test]
 fn the_committed_declarations_match_the_types() {
     matches_committed("smi-widget.d.ts", &generated_declarations());
+}
+
+/// Every `Smi…` type the declarations use is declared in them: a detail type added to an
+/// event without its declaration would fail a host's `tsc`.
+#[test]
+fn every_type_the_declarations_name_is_declared() {
+    let text = generated_declarations();
+    let mut used: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|w| w.starts_with("Smi") && w.len() > 3)
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    assert!(used.len() > 10, "{used:?}");
+    for name in used {
+        let declared = [
+            format!("type {name} "),
+            format!("type {name}<"),
+            format!("interface {name} "),
+            format!("class {name} "),
+            format!("function {name}"),
+        ]
+        .iter()
+        .any(|d| text.contains(d.as_str()));
+        assert!(
+            declared,
+            "{name} is used in smi-widget.d.ts but not declared"
+        );
+    }
 }
 
 #[test]

@@ -1183,3 +1183,57 @@ fn an_earlier_result_can_be_pasted_to_compare_with() {
     let (shared, _) = run(&c, shared, &[Action::CompareWith(link)]);
     assert_eq!((shared.pasted, shared.paste_refused), (None, false));
 }
+
+#[test]
+fn a_team_link_s_name_travels_with_the_result_and_the_lead() {
+    let c = ctx(&[
+        ("lead", "after"),
+        ("lead-endpoint", "https://crm.example/hook"),
+    ]);
+    let (s, _) = boot(
+        &c,
+        "en",
+        Boot {
+            fragment: "#smi-team=R%26D%20board%E2%80%AE%0A".into(),
+            ..fresh()
+        },
+    );
+    assert_eq!(s.team.as_deref(), Some("R&D board"));
+    let (s, effects) = run(&c, s, &retake(DIGITS));
+    let code = share_code::encode(smi(), &answers(DIGITS)).unwrap();
+    let link = format!("https://host.example/page#smi={code}&smi-team=R%26D%20board");
+    assert_eq!(s.share_link(&c).as_deref(), Some(link.as_str()));
+    let complete = completed(&effects);
+    assert_eq!(complete.team.as_deref(), Some("R&D board"));
+    assert_eq!(complete.share_url.as_deref(), Some(link.as_str()));
+    // The lead's payload names the team.
+    let (_, effects) = run(&c, boot_on_result_with_team(&c), &[submit("L1")]);
+    let request = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::DeliverLead(r) => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a lead");
+    let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+    assert_eq!(body["team"], "R&D board");
+    // Without a team link, no team anywhere.
+    let plain = on_result(&c);
+    assert_eq!(plain.team, None);
+    assert!(!plain.share_link(&c).unwrap().contains("smi-team"));
+}
+
+/// On the result from `#smi-team=R%26D%20board`, with the lead form filled in.
+fn boot_on_result_with_team(c: &Context) -> State {
+    let (s, _) = boot(
+        c,
+        "en",
+        Boot {
+            fragment: "#smi-team=R%26D%20board".into(),
+            ..fresh()
+        },
+    );
+    let mut actions = retake(DIGITS);
+    actions.extend(fill_lead("ada@example.com", true));
+    run(c, s, &actions).0
+}

@@ -184,6 +184,8 @@ pub struct Completion {
     /// The visitor's last different result on this device (or the one they pasted to
     /// compare with); `null` for a first result.
     pub previous: Option<Box<PreviousDetail>>,
+    /// The team round the visitor came from (`#smi-team=…` in the page's link), else `null`.
+    pub team: Option<String>,
 }
 
 /// An earlier result as `smi:complete` carries it.
@@ -387,6 +389,7 @@ impl Event {
                     date: m.date.map(progress::iso),
                 })
             }),
+            team: None,
         })
     }
 

@@ -7,6 +7,7 @@
 
 use crate::host::events::Completion;
 use crate::pairs::Pairs;
+use crate::words::percent_decode;
 use serde::Serialize;
 use std::fmt;
 
@@ -300,6 +301,7 @@ pub fn lead_fields(
     if let Some(url) = &result.share_url {
         out.push((map("share_url"), url.clone().into()));
     }
+    out.push((map("team"), result.team.clone().unwrap_or_default().into()));
     let page = page_url.split('#').next().unwrap_or_default();
     out.push((map("page_url"), page.into()));
     for (key, value) in utm(page) {
@@ -324,28 +326,6 @@ pub fn utm(url: &str) -> Vec<(String, String)> {
             k.starts_with("utm_").then(|| (k, percent_decode(v)))
         })
         .collect()
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi << 4 | lo);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The request for `fields` in the host's format, or `None` without an endpoint.

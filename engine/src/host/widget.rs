@@ -26,7 +26,9 @@ use crate::result::calendar::Date;
 use crate::result::card::{self, CardInput};
 use crate::result::progress::{self, Earlier, Movement};
 use crate::result::report::{self as full_report, Report};
+use crate::result::team;
 use crate::result::text::{fill, Strings, Text};
+use crate::words::percent_encode;
 use std::rc::Rc;
 
 /// What stays the same for the life of a mounted widget.
@@ -203,6 +205,9 @@ pub struct State {
     pub pasted: Option<String>,
     /// The last pasted link held no result of this questionnaire.
     pub paste_refused: bool,
+    /// The team round the page's link invited the visitor to (`#smi-team=…`): their share link
+    /// and their lead carry it.
+    pub team: Option<String>,
 }
 
 /// Everything that can happen to the widget.
@@ -368,6 +373,7 @@ impl Default for State {
             history: Vec::new(),
             pasted: None,
             paste_refused: false,
+            team: None,
         }
     }
 }
@@ -422,6 +428,7 @@ pub fn boot(ctx: &Context, lang: &str, boot: Boot) -> (State, Vec<Effect>) {
         }
         state.history = history;
     }
+    state.team = team::team_in(&boot.fragment);
     if let Some(code) = share_code::code_in_fragment(&boot.fragment) {
         let refused = match share_code::decode(q, code).map(|a| evaluate(q, &a)) {
             Ok(Some(outcome)) => {
@@ -458,7 +465,14 @@ impl State {
             return None;
         }
         let code = share_code::encode(&ctx.questionnaire, &self.session.answers).ok()?;
-        Some(share_code::link(ctx.share_base(), &code))
+        let mut link = share_code::link(ctx.share_base(), &code);
+        if let Some(name) = &self.team {
+            link.push('&');
+            link.push_str(team::TEAM_KEY);
+            link.push('=');
+            link.push_str(&percent_encode(name));
+        }
+        Some(link)
     }
 
     /// Whether anything of the visitor's is stored: "Delete my data" is offered.
@@ -583,6 +597,23 @@ fn enter(ctx: &Context, state: &mut State, next: Session, effects: &mut Vec<Effe
     step_to(ctx, state, next, effects);
 }
 
+/// `smi:complete` for the result on screen: the lead's `result` too.
+fn completion(ctx: &Context, state: &State, outcome: &Outcome, guidance: &Guidance) -> Event {
+    let mut event = Event::complete(
+        &ctx.questionnaire,
+        &state.session.answers,
+        outcome,
+        state.share_link(ctx),
+        guidance.next.as_ref(),
+        state.benchmark.as_deref(),
+        state.movement(ctx).as_ref(),
+    );
+    if let Event::Complete(c) = &mut event {
+        c.team.clone_from(&state.team);
+    }
+    event
+}
+
 /// Adds the result on screen to the visitor's history, when progress may be stored.
 fn record(ctx: &Context, state: &mut State, effects: &mut Vec<Effect>) {
     let Ok(code) = share_code::encode(&ctx.questionnaire, &state.session.answers) else {
@@ -686,17 +717,8 @@ fn submit_lead(ctx: &Context, state: &mut State, id: String, effects: &mut Vec<E
         return;
     }
     state.lead.problems.clear();
-    let q = &*ctx.questionnaire;
     let guidance = guidance(ctx, state);
-    let Event::Complete(result) = Event::complete(
-        q,
-        &state.session.answers,
-        &outcome,
-        state.share_link(ctx),
-        guidance.next.as_ref(),
-        state.benchmark.as_deref(),
-        state.movement(ctx).as_ref(),
-    ) else {
+    let Event::Complete(result) = completion(ctx, state, &outcome, &guidance) else {
         return;
     };
     let fields = lead::lead_fields(config, &id, &state.lead.values, &result, &ctx.page_url);
@@ -977,16 +999,7 @@ pub fn apply(ctx: &Context, mut state: State, action: Action) -> (State, Vec<Eff
             let guidance = guidance(ctx, &mut state);
             if std::mem::take(&mut state.complete_pending) {
                 if let Some(outcome) = state.outcome(ctx) {
-                    let movement = state.movement(ctx);
-                    effects.push(Effect::Emit(Event::complete(
-                        q,
-                        &state.session.answers,
-                        &outcome,
-                        state.share_link(ctx),
-                        guidance.next.as_ref(),
-                        state.benchmark.as_deref(),
-                        movement.as_ref(),
-                    )));
+                    effects.push(Effect::Emit(completion(ctx, &state, &outcome, &guidance)));
                     record(ctx, &mut state, &mut effects);
                 }
             }

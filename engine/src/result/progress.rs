@@ -6,7 +6,7 @@
 //! input like everything stored: an entry whose date or code does not check against the
 //! questionnaire is dropped, and [`decode`] says how many were.
 
-use crate::assessment::questionnaire::{PillarId, Questionnaire};
+use crate::assessment::questionnaire::Questionnaire;
 use crate::assessment::scoring::{chosen_score, evaluate, Answers, Outcome};
 use crate::assessment::share_code;
 use crate::result::calendar::Date;
@@ -117,11 +117,10 @@ pub fn previous<'a>(history: &'a [Earlier], code: &str) -> Option<&'a Earlier> {
 pub struct Movement {
     /// When the earlier result was reached; `None` for one taken from a pasted link.
     pub date: Option<Date>,
+    /// The earlier result's scores, pillars included.
     pub before: Outcome,
     pub investment: i16,
     pub innovation: i16,
-    /// Each pillar's change, in the questionnaire's pillar order.
-    pub pillars: Vec<(PillarId, i16)>,
     /// The items whose answer now scores higher, in questionnaire order.
     pub improved: Vec<usize>,
     /// The items whose answer now scores lower.
@@ -137,14 +136,6 @@ pub fn compare(
 ) -> Option<Movement> {
     let (old, new) = (evaluate(q, before)?, evaluate(q, after)?);
     let delta = |a: u8, b: u8| i16::from(b) - i16::from(a);
-    let pillars = new
-        .pillars
-        .iter()
-        .filter_map(|p| {
-            let was = old.pillars.iter().find(|o| o.pillar == p.pillar)?;
-            Some((p.pillar.clone(), delta(was.score, p.score)))
-        })
-        .collect();
     let (mut improved, mut declined) = (Vec::new(), Vec::new());
     for i in 0..q.items.len() {
         let (was, now) = (chosen_score(q, before, i), chosen_score(q, after, i));
@@ -159,7 +150,6 @@ pub fn compare(
         investment: delta(old.investment, new.investment),
         innovation: delta(old.innovation, new.innovation),
         before: old,
-        pillars,
         improved,
         declined,
     })

@@ -23,7 +23,7 @@ use crate::assessment::path::{self, NextStep};
 use crate::assessment::questionnaire::{Axis, CategoryId, PillarId, Questionnaire};
 use crate::assessment::scoring::{evaluate, Answers, Outcome};
 use crate::assessment::share_code;
-use crate::words::{join, percent_encode};
+use crate::words::{join, percent_decode, percent_encode};
 
 pub const TEAM_KEY: &str = "smi-team";
 pub const MEMBERS_KEY: &str = "smi-members";
@@ -63,46 +63,30 @@ impl Member {
 /// `text` with control and formatting characters (bidi overrides included) removed, spaces
 /// collapsed and trimmed, at most `max` characters.
 pub fn clean(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for word in text
-        .split(|c: char| c.is_whitespace() || c.is_control() || is_format(c))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    let (mut out, mut count, mut gap) = (String::new(), 0, false);
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() || is_format(c) {
+            gap = !out.is_empty();
+            continue;
+        }
+        if count + usize::from(gap) >= max {
+            break;
+        }
+        if std::mem::take(&mut gap) {
             out.push(' ');
+            count += 1;
         }
-        out.push_str(word);
+        out.push(c);
+        count += 1;
     }
-    out.chars()
-        .take(max)
-        .collect::<String>()
-        .trim_end()
-        .to_owned()
+    out
 }
 
-/// Unicode's format characters that can change how text around them reads: the bidi
-/// embeddings, overrides and isolates, the directional marks, zero-width joiners and the BOM.
+/// Unicode's format characters that can change how text around them reads (the bidi
+/// embeddings, overrides and isolates, the directional marks, zero-width joiners, the BOM),
+/// and the replacement character a broken encoding leaves.
 fn is_format(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}')
-}
-
-/// `%XX` sequences decoded (and `+` kept as it is); `None` for a broken sequence or bytes that
-/// are not UTF-8.
-pub fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{fffd}')
 }
 
 /// What a URL fragment says about a team round.
@@ -124,16 +108,22 @@ pub fn value<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
         .find_map(|part| part.strip_prefix(key)?.strip_prefix('='))
 }
 
+/// The value of `key` in `fragment`, decoded and cleaned; `None` when absent or empty.
+fn text_in(fragment: &str, key: &str, max: usize) -> Option<String> {
+    value(fragment, key)
+        .map(|t| clean(&percent_decode(t), max))
+        .filter(|t| !t.is_empty())
+}
+
+/// Only the team's name (what the widget needs from an invitation).
+pub fn team_in(fragment: &str) -> Option<String> {
+    text_in(fragment, TEAM_KEY, MAX_TEAM)
+}
+
 pub fn read_fragment(fragment: &str) -> TeamFragment {
-    let text = |key: &str, max: usize| {
-        value(fragment, key)
-            .and_then(percent_decode)
-            .map(|t| clean(&t, max))
-            .filter(|t| !t.is_empty())
-    };
-    let team = text(TEAM_KEY, MAX_TEAM);
+    let team = team_in(fragment);
     TeamFragment {
-        by: team.as_ref().and(text(BY_KEY, MAX_NAME)),
+        by: team.as_ref().and(text_in(fragment, BY_KEY, MAX_NAME)),
         members: team
             .as_ref()
             .and(value(fragment, MEMBERS_KEY))
@@ -198,7 +188,7 @@ pub fn read_members(q: &Questionnaire, written: &str) -> (Vec<Member>, usize) {
         let member = (entry.is_char_boundary(len) && entry.len() >= len)
             .then(|| {
                 let (code, name) = entry.split_at(len);
-                Member::new(q, &percent_decode(name)?, code)
+                Member::new(q, &percent_decode(name), code)
             })
             .flatten();
         match member {
