@@ -29,6 +29,10 @@ pub struct MatrixProps {
     /// The visitor's earlier result, the arrow's start: (investment, innovation).
     #[prop_or_default]
     pub from: Option<(u8, u8)>,
+    /// With a benchmark pack, each quadrant's name with its share of the pack's companies
+    /// ("Observer: 23%"), in `CategoryId::ALL` order, shown in place of the bare names.
+    #[prop_or_default]
+    pub shares: Option<[AttrValue; 4]>,
 }
 
 impl MatrixProps {
@@ -61,7 +65,8 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             .iter()
             .position(|&id| id == quadrant.category)
             .unwrap_or(0);
-        html! { <span class="smi-matrix__name" data-place={place} dir="auto">{ props.names[at].clone() }</span> }
+        let label = props.shares.as_ref().unwrap_or(&props.names)[at].clone();
+        html! { <span class="smi-matrix__name" data-place={place} dir="auto">{ label }</span> }
     };
     let (cx, cy) = (dot_x.to_string(), dot_y.to_string());
     let next = props

@@ -167,7 +167,7 @@ fn progress_block(props: &ResultProps) -> Html {
             html! {
                 <>
                     <h4 class="smi-since__subheading">{ heading.to_owned() }</h4>
-                    <ul class="smi-since__items">
+                    <ul class="smi-keep__items">
                         { for list.iter().map(|&i| html! { <li key={i}>{ &q.items[i].prompt }</li> }) }
                     </ul>
                 </>
@@ -193,7 +193,7 @@ fn progress_block(props: &ResultProps) -> Html {
             <>
                 <h3 class="smi-subheading">{ heading }</h3>
                 { for category.map(|text| html! { <p>{ text }</p> }) }
-                <ul class="smi-since__changes">
+                <ul class="smi-keep__items">
                     { for Axis::ALL.iter().map(|&axis| html! {
                         <li>{ change(s.axis_name(axis), b.score(axis), o.score(axis)) }</li>
                     }) }
@@ -213,12 +213,12 @@ fn progress_block(props: &ResultProps) -> Html {
     html! {
         <section class="smi-block smi-since">
             { for moved }
-            <form class="smi-since__compare" onsubmit={|e: SubmitEvent| e.prevent_default()}>
-                <label for="smi-compare">{ &s.compare_label }</label>
+            <form onsubmit={|e: SubmitEvent| e.prevent_default()}>
+                <label class="smi-share__label" for="smi-compare">{ &s.compare_label }</label>
                 <div class="smi-share__row">
-                    <input class="smi-share__link" id="smi-compare" type="text" inputmode="url" autocomplete="off"
+                    <input class="smi-share__link" id="smi-compare" type="text" inputmode="url"
                         aria-invalid={props.paste_refused.then_some("true")}
-                        aria-describedby={props.paste_refused.then_some("smi-compare-error")} onchange={paste} />
+                        aria-describedby="smi-compare-error" onchange={paste} />
                     <button type="submit" class="smi-button">{ &s.compare_button }</button>
                 </div>
                 <p class="smi-since__error" id="smi-compare-error" role="status">
@@ -285,16 +285,10 @@ fn share_block(props: &ResultProps, link: &str, text: &str) -> Html {
 /// The bars are two paths (the visitor's band and the others), not an element each: every
 /// element costs the wasm code.
 fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
-    // The host's label, isolated: a right-to-left override in it stays inside it.
+    // The host's label, isolated: a right-to-left override in it stays inside it. The group
+    // is named once above the scores; each score says only how far ahead it is.
     let (count, label) = (s.num(c.n), &*isolate(&c.label));
-    let ahead = fill(
-        &s.benchmark_ahead,
-        &[
-            ("percent", &s.num(a.ahead_of)),
-            ("count", &count),
-            ("label", label),
-        ],
-    );
+    let ahead = fill(&s.benchmark_card, &[("percent", &s.num(a.ahead_of))]);
     // Bar heights relative to the fullest band, so the shape shows even when spread thin.
     let top = u32::from(a.bands.iter().copied().max().unwrap_or(0).max(1));
     let mine = usize::from(a.score / 10).min(BANDS - 1);
@@ -328,50 +322,64 @@ fn axis_comparison(s: &Strings, c: &Comparison, a: &AxisComparison) -> Html {
                 <path class="smi-compare__band smi-compare__band--mine" d={own} />
                 <rect class="smi-compare__mark" x={a.score.min(99).to_string()} width="1" height="24" />
             </svg>
+            // The scale's ends come from the stylesheet (`attr()`): one element, not three.
+            <span class="smi-compare__scale" aria-hidden="true" data-from={s.num(0)} data-to={s.num(100)}>{ s.num(50) }</span>
         </>
     }
 }
 
-/// Under the scores: the pack's companies by category, the visitor's named as theirs; or,
-/// with too few respondents, only that there is not yet enough data.
-fn category_comparison(q: &Questionnaire, s: &Strings, c: &Comparison, mine: CategoryId) -> Html {
-    let text = match c.categories {
-        Some(shares) => {
-            let parts: Vec<String> = CategoryId::ALL
-                .iter()
-                .zip(shares)
-                .map(|(&id, percent)| {
-                    let name = isolate(&q.category(id).name);
-                    let part = fill(
-                        &s.benchmark_share,
-                        &[("name", &name), ("percent", &s.num(percent))],
-                    );
-                    if id == mine {
-                        // A no-break space: "(your category)" never starts a line alone.
-                        format!("{part}\u{a0}({})", s.benchmark_yours)
-                    } else {
-                        part
-                    }
-                })
-                .collect();
-            let caption = fill(&s.benchmark_categories, &[("label", &isolate(&c.label))]);
-            format!("{caption}: {}", join(&parts, " · "))
-        }
-        None => fill(
+/// The pack's share of companies in each category (in `CategoryId::ALL` order), written as
+/// the quadrants show them, and the sentence the matrix's text alternative adds; `None` with
+/// too few respondents.
+fn category_shares(
+    q: &Questionnaire,
+    s: &Strings,
+    c: &Comparison,
+    mine: CategoryId,
+) -> Option<([AttrValue; 4], String)> {
+    let shares = c.categories?;
+    let (mut written, mut parts) = (Vec::with_capacity(4), Vec::with_capacity(4));
+    for (id, share) in CategoryId::ALL.into_iter().zip(shares) {
+        let part = fill(
+            &s.benchmark_share,
+            &[
+                ("name", &isolate(&q.category(id).name)),
+                ("percent", &s.num(share)),
+            ],
+        );
+        // A no-break space: "(your category)" never starts a line alone.
+        parts.push(match id == mine {
+            true => format!("{part}\u{a0}({})", s.benchmark_yours),
+            false => part.clone(),
+        });
+        written.push(AttrValue::from(part));
+    }
+    let written: [AttrValue; 4] = written.try_into().ok()?;
+    let caption = fill(&s.benchmark_categories, &[("label", &isolate(&c.label))]);
+    Some((
+        written,
+        format!("{caption}: {}.", join(&parts, &s.list_separator)),
+    ))
+}
+
+/// With too few respondents, that there is not yet enough data.
+fn too_few(s: &Strings, c: &Comparison) -> Option<Html> {
+    c.categories.is_none().then(|| {
+        let text = fill(
             &s.benchmark_too_few,
             &[
                 ("count", &s.num(c.n)),
                 ("label", &isolate(&c.label)),
                 ("minimum", &s.num(MIN_RESPONDENTS)),
             ],
-        ),
-    };
-    html! { <p class="smi-compare">{ text }</p> }
+        );
+        html! { <p class="smi-compare">{ text }</p> }
+    })
 }
 
 /// The matrix with the company's place, and the text that says where it is (and where the
 /// next category's scores would put it).
-fn matrix_props(props: &ResultProps) -> MatrixProps {
+fn matrix_props(props: &ResultProps, shares: Option<([AttrValue; 4], String)>) -> MatrixProps {
     let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
     let category = q.category(o.category);
     let g = &props.guidance;
@@ -394,6 +402,11 @@ fn matrix_props(props: &ResultProps) -> MatrixProps {
             ],
         ));
     }
+    let shares = shares.map(|(written, sentence)| {
+        position.push(' ');
+        position.push_str(&sentence);
+        written
+    });
     let from = props
         .movement
         .as_deref()
@@ -410,6 +423,7 @@ fn matrix_props(props: &ResultProps) -> MatrixProps {
     }
     MatrixProps {
         from,
+        shares,
         threshold: q.threshold,
         investment: o.investment,
         innovation: o.innovation,
@@ -509,12 +523,23 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let (q, s, o) = (&props.questionnaire, &props.strings, &props.outcome);
     let category = q.category(o.category);
     let out_of = |score: u8| fill(&s.score_out_of, &[("score", &s.num(score))]);
-    let matrix = matrix_props(props);
     let cusps = cusp_lines(props);
     let comparison = props
         .benchmark
         .as_ref()
         .map(|pack| Comparison::new(pack, o));
+    let shares = comparison
+        .as_ref()
+        .and_then(|c| category_shares(q, s, c, o.category));
+    let matrix = matrix_props(props, shares);
+    // The group compared with, named once above both scores.
+    let base = comparison.as_ref().map(|c| {
+        let text = fill(
+            &s.benchmark_base,
+            &[("count", &s.num(c.n)), ("label", &isolate(&c.label))],
+        );
+        html! { <p class="smi-compare__base">{ text }</p> }
+    });
     let score = |axis: Axis| {
         let value = o.score(axis);
         let compared = comparison
@@ -553,11 +578,12 @@ pub fn ResultView(props: &ResultProps) -> Html {
             <div class="smi-result__overview">
                 <Matrix ..matrix />
                 <div class="smi-result__side">
+                    { for base }
                     <dl class="smi-scores">
                         { score(Axis::Investment) }
                         { score(Axis::Innovation) }
                     </dl>
-                    { for comparison.as_ref().map(|c| category_comparison(q, s, c, o.category)) }
+                    { for comparison.as_ref().and_then(|c| too_few(s, c)) }
                     if props.benchmark_refused {
                         <p class="smi-compare">{ &s.benchmark_refused }</p>
                     }

@@ -77,7 +77,7 @@ for (const lang of ['en', 'ar']) {
     assert.ok(second.investment > 19 && second.innovation === 84);
     const section = w.locator('.smi-since');
     await section.locator('h3').waitFor();
-    const changes = await section.locator('.smi-since__changes li').allTextContents();
+    const changes = await section.locator('ul').first().locator('li').allTextContents();
     assert.equal(changes.length, 2 + 3, 'both axes and the three pillars');
     if (lang === 'en') {
       assert.match(await section.locator('h3').textContent(), /^Since your last result, \w+ \d+, \d{4}$/);
@@ -92,7 +92,7 @@ for (const lang of ['en', 'ar']) {
       assert.match(changes[0], /^الاستثمار: كان 19، والآن /);
     }
     // The improved answers are exactly the investment items that were not at their best.
-    const improved = await section.locator('.smi-since__items li').count();
+    const improved = await section.locator('h4 + ul li').count();
     assert.equal(improved, [...FIRST.slice(0, 13)].filter((d) => d !== '3').length);
     // A vertical line has no width, which Playwright counts as hidden: attached is enough.
     await w.locator('.smi-matrix__trail').waitFor({ state: 'attached' });

@@ -33,25 +33,25 @@ pub fn iso(date: Date) -> String {
 
 /// A date written `YYYY-MM-DD` with a month and day that exist (any year from 2000 to 9999).
 pub fn parse_iso(text: &str) -> Option<Date> {
-    let mut parts = text.split('-');
-    let mut number = |len: usize| {
-        let part = parts
-            .next()
-            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))?;
-        part.parse::<u32>().ok()
-    };
-    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
-    if parts.next().is_some() || !(2000..=9999).contains(&year) || !(1..=12).contains(&month) {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
+    let number = |from: usize, to: usize| -> Option<u32> {
+        b[from..to].iter().try_fold(0, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         2 if leap => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
-        _ => 31,
+        1..=12 => 31,
+        _ => 0,
     };
-    (1..=days).contains(&day).then_some(Date {
+    (year >= 2000 && (1..=days).contains(&day)).then_some(Date {
         year: year as i32,
         month,
         day,

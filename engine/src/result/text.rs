@@ -102,7 +102,6 @@ strings! {
     cusp_innovation_above,
     matrix_next,
     card_next,
-    benchmark_ahead,
     benchmark_card,
     benchmark_base,
     benchmark_too_few,
