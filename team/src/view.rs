@@ -265,6 +265,21 @@ fn path(model: &Model, summary: &Summary) -> Html {
     }
 }
 
+/// Dispatches `smi:team` with `detail` (JSON) on the document.
+fn announce(detail: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(value) = js_sys::JSON::parse(detail) else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&value);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("smi:team", &init) {
+        let _ = document.dispatch_event(&event);
+    }
+}
+
 fn added_text(model: &Model) -> String {
     let (t, s) = (&model.content.text, &model.content.strings);
     model.added.as_ref().map_or_else(String::new, |a| {
@@ -301,6 +316,16 @@ pub fn TeamPage(props: &TeamProps) -> Html {
     let c = model.content.clone();
     let (t, s) = (&c.text, &c.strings);
     let summary = team::summarise(&c.questionnaire, &model.members);
+    // `smi:team` on the page's document whenever the team changes, for a page that hosts the
+    // view and wants the aggregate (analytics, its own export).
+    let detail = summary
+        .as_ref()
+        .map(|sum| smi_json::to_string(&sum.detail(&c.questionnaire, &model.team)));
+    use_effect_with(detail, |detail| {
+        if let Some(text) = detail {
+            announce(text);
+        }
+    });
     let dispatch = model.dispatcher();
     let on_text = |make: fn(String) -> Msg| {
         let dispatch = dispatch.clone();

@@ -100,6 +100,10 @@ test('a coordinator gathers three members and sees the team as the questionnaire
   for (const [i, [, digits]] of MEMBERS.entries()) assert.ok(links[i].endsWith(`#smi=${shareCode(Q, digits)}&smi-team=Board`), links[i]);
 
   const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1000, height: 1200 } });
+  await context.addInitScript(() => {
+    window.teamEvents = [];
+    document.addEventListener('smi:team', (e) => window.teamEvents.push(e.detail));
+  });
   const { page, errors } = await openTeam(context);
   await page.getByLabel('Team name').fill('Board');
   await page.getByLabel('Team name').press('Tab');
@@ -123,6 +127,12 @@ test('a coordinator gathers three members and sees the team as the questionnaire
   const row = async (name) => page.locator('.team-spread tbody tr', { has: page.getByRole('rowheader', { name }) }).locator('td').allTextContents();
   assert.deepEqual(await row('Investment'), sorted('investment').map(String));
   assert.deepEqual(await row('Innovation'), sorted('innovation').map(String));
+  // smi:team went out with the same aggregate, by ids.
+  const detail = await page.evaluate(() => window.teamEvents.at(-1));
+  assert.equal(detail.team, 'Board');
+  assert.equal(detail.members, 3);
+  assert.deepEqual([detail.investment, detail.innovation], [mean('investment'), mean('innovation')]);
+  assert.deepEqual(detail.spreads[0], { of: 'investment', lowest: sorted('investment')[0], median: sorted('investment')[1], highest: sorted('investment')[2] });
   // Three members who answered 1/0/3, 2/3/1 … everywhere: every item differs; the five listed
   // are the ones with the largest variance of scores, ties in questionnaire order.
   const variance = (i) => {

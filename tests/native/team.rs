@@ -459,3 +459,55 @@ fn a_pasted_line_may_name_its_member() {
     team::add_links(smi(), "Board", &mut members, &format!("Someone else: {by}"));
     assert_eq!(members[0].name, "Cy");
 }
+
+#[test]
+fn smi_team_carries_the_summary_by_ids() {
+    let members = [
+        member("Ada", "1010101010101 23232323232323"),
+        member("Bo", "3333333333333 33333333333333"),
+    ];
+    let s = team::summarise(smi(), &members).unwrap();
+    let detail = serde_json::to_value(s.detail(smi(), "Board")).unwrap();
+    assert_eq!(detail["team"], "Board");
+    assert_eq!(detail["members"], 2);
+    assert_eq!(detail["investment"], s.investment);
+    assert_eq!(detail["category"], s.category.as_str());
+    let spreads: Vec<&str> = detail["spreads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["of"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        spreads,
+        [
+            "investment",
+            "innovation",
+            "people",
+            "governance",
+            "technology"
+        ]
+    );
+    assert_eq!(detail["spreads"][0]["highest"], 100);
+    let first = &detail["disagreements"][0];
+    assert_eq!(
+        first["item"],
+        smi().items[s.disagreements[0].item].id.0.as_str()
+    );
+    assert_eq!(
+        first["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_u64().unwrap())
+            .sum::<u64>(),
+        2
+    );
+    match &s.next {
+        Some(n) => assert_eq!(
+            detail["next"]["changes"].as_array().unwrap().len(),
+            n.changes.len()
+        ),
+        None => assert!(detail["next"].is_null()),
+    }
+}

@@ -24,6 +24,7 @@ use crate::assessment::questionnaire::{Axis, CategoryId, PillarId, Questionnaire
 use crate::assessment::scoring::{evaluate, Answers, Outcome};
 use crate::assessment::share_code;
 use crate::words::{join, percent_decode, percent_encode};
+use serde::Serialize;
 
 pub const TEAM_KEY: &str = "smi-team";
 pub const MEMBERS_KEY: &str = "smi-members";
@@ -393,4 +394,91 @@ pub fn summarise(q: &Questionnaire, members: &[Member]) -> Option<Summary> {
         answers,
         outcome,
     })
+}
+
+/// The team's summary as `smi:team` carries it (dispatched on `team.html`'s document).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamDetail {
+    pub team: String,
+    pub members: usize,
+    pub investment: u8,
+    pub innovation: u8,
+    pub category: String,
+    /// `investment`, `innovation`, then each pillar's id → its spread.
+    pub spreads: Vec<SpreadDetail>,
+    /// Item ids, most disagreement first, with how many chose each choice.
+    pub disagreements: Vec<DisagreementDetail>,
+    /// The next category from the median answers and the changes to reach it; `null` when
+    /// the median answers are already #SocialFirst.
+    pub next: Option<TeamNext>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpreadDetail {
+    pub of: String,
+    pub lowest: u8,
+    pub median: u8,
+    pub highest: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DisagreementDetail {
+    pub item: String,
+    pub counts: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamNext {
+    pub category: String,
+    pub changes: Vec<TeamChange>,
+}
+
+/// One answer to change: the item's id and the 0-based index of its most mature choice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamChange {
+    pub item: String,
+    pub choice: u8,
+}
+
+impl Summary {
+    pub fn detail(&self, q: &Questionnaire, team: &str) -> TeamDetail {
+        let spread = |of: &str, s: &Spread| SpreadDetail {
+            of: of.to_owned(),
+            lowest: s.lowest,
+            median: s.median,
+            highest: s.highest,
+        };
+        let mut spreads = vec![
+            spread(Axis::Investment.as_str(), &self.axes[0]),
+            spread(Axis::Innovation.as_str(), &self.axes[1]),
+        ];
+        spreads.extend(self.pillars.iter().map(|(id, s)| spread(&id.0, s)));
+        TeamDetail {
+            team: team.to_owned(),
+            members: self.members,
+            investment: self.investment,
+            innovation: self.innovation,
+            category: self.category.as_str().to_owned(),
+            spreads,
+            disagreements: self
+                .disagreements
+                .iter()
+                .map(|d| DisagreementDetail {
+                    item: q.items[d.item].id.0.clone(),
+                    counts: d.counts.clone(),
+                })
+                .collect(),
+            next: self.next.as_ref().map(|n| TeamNext {
+                category: n.category.as_str().to_owned(),
+                changes: n
+                    .changes
+                    .iter()
+                    .map(|c| TeamChange {
+                        item: q.items[c.item].id.0.clone(),
+                        choice: c.choice,
+                    })
+                    .collect(),
+            }),
+        }
+    }
 }
