@@ -200,3 +200,13 @@ test('a hostile address runs nothing and keeps only what checks', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the configurator's team view link opens the team view", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base()}/configurator.html`);
+  await page.getByRole('link', { name: 'team view' }).click();
+  await page.locator('main.team').waitFor();
+  assert.equal(await page.title(), 'Team view');
+  await context.close();
+});
