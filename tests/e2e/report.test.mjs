@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hostPage, useServerAndBrowser, widgetReady, SCREENSHOTS } from './browser.mjs';
+import { DIST } from './server.mjs';
 
 const env = useServerAndBrowser();
 const PROFILE = '1010101010101' + '23232323232323';
@@ -167,6 +168,26 @@ test('a report whose module cannot load says so, keeps the result, and works on 
   const { pdf } = await download(page, w);
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   await context.close();
+});
+
+test('a report module or font altered by one byte is refused by its integrity hash, and nothing is made from it', async () => {
+  for (const file of ['smi_report.wasm', 'latin.ttf']) {
+    const { page, context, w } = await open('<smi-assessment></smi-assessment>');
+    await complete(w, page);
+    const bytes = fs.readFileSync(path.join(DIST, 'report', file));
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    await page.route(`**/report/${file}`, (route) => route.fulfill({ status: 200, body: bytes, contentType: 'application/octet-stream' }));
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await w.locator('.smi-report button').click();
+    await page.waitForFunction(() => window.events.some((e) => e.name === 'smi:error'));
+    const [error] = await events(page, 'smi:error');
+    assert.equal(error.code, 'report-failed', file);
+    assert.match(error.message, new RegExp(`report/${file.replace('.', '\\.')} does not match its integrity hash`), file);
+    assert.match(await w.locator('.smi-report [role=status]').textContent(), /could not be made/);
+    assert.equal(downloads, 0, `${file}: no PDF from an altered file`);
+    await context.close();
+  }
 });
 
 test('under the strict CSP the report is made with no violation', async () => {

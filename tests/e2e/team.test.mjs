@@ -183,6 +183,30 @@ test('a team of 50 opens from its link of under 2,000 characters, in Arabic, axe
   await context.close();
 });
 
+test('in Persian, the team view is right to left, in its digits, axe clean, and usable by keyboard alone', async () => {
+  const members = MEMBERS.map(([name, digits]) => `${shareCode(Q, digits)}${encodeURIComponent(name)}`);
+  const context = await env.browser.newContext({ reducedMotion: 'reduce' });
+  const { page, errors } = await openTeam(context, '?lang=fa', `#smi-team=Board&smi-members=${members.join(',')}`);
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  await page.getByRole('heading', { name: 'اعضا: ۳' }).waitFor();
+  assert.deepEqual(await axeViolations(page, 'main.team'), []);
+  // Keyboard only: from the page's start, Tab to the paste field, type a link, Tab to the
+  // button, press Enter; then Tab to a member's Remove button and press Space.
+  const link = `${base()}/assess.html#smi=${shareCode(Q, '222222222222222222222222222')}`;
+  let steps = 0;
+  while (!(await page.evaluate(() => document.activeElement?.id === 'team-paste')) && steps++ < 10) await page.keyboard.press('Tab');
+  await page.keyboard.type(`Di: ${link}`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'اعضا: ۴' }).waitFor();
+  steps = 0;
+  while (!(await page.evaluate(() => document.activeElement?.classList.contains('team-link-button'))) && steps++ < 10) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.getByRole('heading', { name: 'اعضا: ۳' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a hostile address runs nothing and keeps only what checks', async () => {
   const ada = shareCode(Q, MEMBERS[0][1]);
   const damaged = `${ada.slice(0, -1)}${ada.endsWith('A') ? 'B' : 'A'}`;
