@@ -45,6 +45,8 @@ pub struct TeamText {
     pub copied: String,
     pub copy_failed: String,
     pub print: String,
+    pub download_png: String,
+    pub png_failed: String,
 }
 
 /// `(lang, team strings, questionnaire, interface strings)` as shipped.

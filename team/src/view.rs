@@ -42,6 +42,8 @@ pub struct Model {
     pub added: Option<Added>,
     /// Whether the last copy worked.
     pub copied: Option<bool>,
+    /// Why the last team card could not be made.
+    pub card_failed: Option<String>,
 }
 
 pub enum Msg {
@@ -50,6 +52,8 @@ pub enum Msg {
     Paste(String),
     Remove(usize),
     Copied(bool),
+    /// The team card was offered (`None`), or why not.
+    Card(Option<String>),
 }
 
 impl Model {
@@ -70,6 +74,7 @@ impl Model {
             members,
             added: None,
             copied: None,
+            card_failed: None,
             content,
         }
     }
@@ -100,7 +105,17 @@ impl Reducible for Model {
                 next.members.remove(at);
                 next.added = None;
             }
-            Msg::Copied(ok) => next.copied = Some(ok),
+            Msg::Copied(ok) => {
+                next.copied = Some(ok);
+                next.card_failed = None;
+            }
+            Msg::Card(failed) => {
+                if let Some(why) = &failed {
+                    web_sys::console::warn_1(&format!("SMI team view: {why}.").into());
+                }
+                next.card_failed = failed;
+                next.copied = None;
+            }
             Msg::Remove(_) => {}
         }
         Rc::new(next)
@@ -143,7 +158,12 @@ fn team_matrix(model: &Model, summary: &Summary) -> Html {
             html! {
                 <g class="team-matrix__member">
                     <circle cx={x.to_string()} cy={y.to_string()} r="1.8" />
+                    // Near the right edge the name goes to the dot's left, inside the drawing.
+                if x > 75 {
+                    <text x={(x - 2).to_string()} y={(y - 2).to_string()} text-anchor="end">{ name }</text>
+                } else {
                     <text x={(x + 2).to_string()} y={(y - 2).to_string()}>{ name }</text>
+                }
                 </g>
             }
         })
@@ -265,6 +285,72 @@ fn path(model: &Model, summary: &Summary) -> Html {
     }
 }
 
+/// The team card's colours and type, inlined: an SVG drawn as an image sees no stylesheet.
+const CARD_STYLE: &str = "text{font-family:system-ui,'Noto Sans','Noto Naskh Arabic',sans-serif}\
+.team-matrix__quadrant rect{fill:#f4f5f9;stroke:#fff;stroke-width:.8}\
+.team-matrix__quadrant[data-current] rect{fill:#e3e7f8}\
+.team-matrix__quadrant text,.team-matrix__axis{font-size:4px;fill:#5b6275;font-weight:600}\
+.team-matrix__axes{stroke:#5b6275;stroke-width:.6;fill:#5b6275}\
+.team-matrix__member circle{fill:#2f48c8}.team-matrix__member text{font-size:3.4px;fill:#1b1f2b}\
+.team-matrix__mean{fill:#fff;stroke:#c2410c;stroke-width:1.2}";
+
+/// The team card: the matrix as drawn on the page, with the team's name and mean above it, as
+/// a 1200 × 1400 PNG offered as a download.
+async fn download_card(title: String, subtitle: String, filename: String) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |what: &str| format!("the team card could not be made ({what})");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let drawing = document
+        .query_selector(".team-matrix svg")
+        .ok()
+        .flatten()
+        .ok_or_else(|| fail("no matrix"))?
+        .inner_html();
+    let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;");
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"1400\" viewBox=\"-14 -26 118 138\">\
+         <style>{CARD_STYLE}</style><rect x=\"-14\" y=\"-26\" width=\"118\" height=\"138\" fill=\"#fff\"/>\
+         <text x=\"45\" y=\"-17\" text-anchor=\"middle\" font-size=\"5.5\" font-weight=\"700\" fill=\"#1b1f2b\">{}</text>\
+         <text x=\"45\" y=\"-10\" text-anchor=\"middle\" font-size=\"3.6\" fill=\"#5b6275\">{}</text>{drawing}</svg>",
+        escape(&title),
+        escape(&subtitle)
+    );
+    let image = web_sys::HtmlImageElement::new().map_err(|_| fail("no image"))?;
+    image.set_src(&format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        percent_encode(&svg)
+    ));
+    wasm_bindgen_futures::JsFuture::from(image.decode())
+        .await
+        .map_err(|_| fail("the drawing did not decode"))?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| fail("no canvas"))?
+        .unchecked_into();
+    canvas.set_width(1200);
+    canvas.set_height(1400);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or_else(|| fail("no 2D context"))?
+        .unchecked_into();
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, 1200.0, 1400.0)
+        .map_err(|_| fail("drawing refused"))?;
+    let url = canvas.to_data_url().map_err(|_| fail("export refused"))?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("no link"))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(&filename);
+    link.click();
+    Ok(())
+}
+
 /// Dispatches `smi:team` with `detail` (JSON) on the document.
 fn announce(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -373,6 +459,55 @@ pub fn TeamPage(props: &TeamProps) -> Html {
             });
         })
     };
+    let card = {
+        let dispatch = dispatch.clone();
+        let (title, subtitle) = match &summary {
+            Some(sum) => (
+                fill(
+                    &t.mean_heading,
+                    &[("category", &c.questionnaire.category(sum.category).name)],
+                ),
+                fill(
+                    &t.mean_text,
+                    &[
+                        ("investment", &s.num(sum.investment)),
+                        ("innovation", &s.num(sum.innovation)),
+                        ("count", &s.num(sum.members)),
+                    ],
+                ),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let title = match (&summary, model.team.is_empty()) {
+            (Some(sum), false) => format!(
+                "{}: {}",
+                model.team,
+                c.questionnaire.category(sum.category).name
+            ),
+            _ => title,
+        };
+        let filename = format!(
+            "smi-team-{}.png",
+            model
+                .team
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (dispatch, title, subtitle, filename) = (
+                dispatch.clone(),
+                title.clone(),
+                subtitle.clone(),
+                filename.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let made = download_card(title, subtitle, filename).await;
+                dispatch.dispatch(Msg::Card(made.err()));
+            });
+        })
+    };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -453,9 +588,17 @@ pub fn TeamPage(props: &TeamProps) -> Html {
                 <input id="team-link" type="text" readonly=true value={own_link} />
                 <div class="team-actions">
                     <button type="button" class="team-button team-button--primary" onclick={copy}>{ &t.copy_link }</button>
+                    if summary.is_some() {
+                        <button type="button" class="team-button" onclick={card}>{ &t.download_png }</button>
+                    }
                     <button type="button" class="team-button" onclick={print}>{ &t.print }</button>
                 </div>
-                <p class="team-status" role="status">{ match model.copied { Some(true) => t.copied.as_str(), Some(false) => t.copy_failed.as_str(), None => "" } }</p>
+                <p class="team-status" role="status">{ match (&model.card_failed, model.copied) {
+                    (Some(_), _) => t.png_failed.as_str(),
+                    (None, Some(true)) => t.copied.as_str(),
+                    (None, Some(false)) => t.copy_failed.as_str(),
+                    (None, None) => "",
+                } }</p>
             </section>
         </main>
     }

@@ -99,7 +99,7 @@ test('a coordinator gathers three members and sees the team as the questionnaire
   // Opened from the invitation, each result's link names the team.
   for (const [i, [, digits]] of MEMBERS.entries()) assert.ok(links[i].endsWith(`#smi=${shareCode(Q, digits)}&smi-team=Board`), links[i]);
 
-  const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1000, height: 1200 } });
+  const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1000, height: 1200 }, acceptDownloads: true });
   await context.addInitScript(() => {
     window.teamEvents = [];
     document.addEventListener('smi:team', (e) => window.teamEvents.push(e.detail));
@@ -148,6 +148,13 @@ test('a coordinator gathers three members and sees the team as the questionnaire
   assert.match(await page.locator('#team-matrix-desc').textContent(), /Ada\u2069: investment \d+, innovation \d+/);
   assert.deepEqual(await axeViolations(page, 'main.team'), []);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'team-en.png'), fullPage: true });
+  // The team card: a 1200 × 1400 PNG of the matrix under the team's name and mean.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download image' }).click()]);
+  assert.equal(download.suggestedFilename(), 'smi-team-board.png');
+  const png = fs.readFileSync(await download.path());
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 1400]);
+  fs.writeFileSync(path.join(SCREENSHOTS, 'team-card.png'), png);
 
   // The address holds the team: a reload (or a bookmark) shows the same three.
   const hash = new URL(page.url()).hash;
