@@ -1,7 +1,7 @@
 //! Team rounds: the links (round trip, length at 50 members, refusal of every tampered or
 //! foreign member link) and the summary, against brute-force oracles on random teams.
 
-use crate::support::{answers, smi};
+use crate::support::{answers, any_answers, smi};
 use proptest::prelude::*;
 use smi_engine::assessment::share_code;
 use smi_engine::result::team::{self, Member, Spread, MAX_MEMBERS};
@@ -14,22 +14,12 @@ fn member(name: &str, digits: &str) -> Member {
     Member::new(smi(), name, &code).unwrap()
 }
 
-/// Any complete answer set, as the members of a team have.
-fn any_set() -> impl Strategy<Value = Answers> {
-    let counts: Vec<u8> = smi().items.iter().map(|i| i.choices.len() as u8).collect();
-    counts
-        .into_iter()
-        .map(|n| (0..n).prop_map(Some))
-        .collect::<Vec<_>>()
-        .prop_map(Answers)
-}
-
 /// Teams of 1 to 12: fully random members, or one answer set with a few answers changed per
 /// member, so that many items are answered alike (and some by everyone).
 fn any_team() -> impl Strategy<Value = Vec<Answers>> {
-    let random = proptest::collection::vec(any_set(), 1..=12);
+    let random = proptest::collection::vec(any_answers(), 1..=12);
     let alike = (
-        any_set(),
+        any_answers(),
         proptest::collection::vec(
             proptest::collection::vec((0usize..27, 0u8..4), 0..4),
             1..=12,
