@@ -247,6 +247,7 @@ fn the_command_builds_the_pack_the_records_give() {
         "UK retail, 2026",
         "--lead-map",
         "investment:score_investment,lead_id:id",
+        "--exact",
     ];
     let (code, stdout, stderr) = run(&args, &input);
     assert_eq!(code, Some(0), "{stderr}");
@@ -311,6 +312,7 @@ fn the_command_reads_a_csv_export() {
             "Agencies",
             "--lead-map",
             "lead_id:Lead ID,investment:Investment",
+            "--exact",
             "--out",
             out.to_str().unwrap(),
         ],
@@ -340,7 +342,7 @@ fn the_command_reads_a_json_array_export() {
         .chain([json!("a string")])
         .collect();
     let text = serde_json::to_string_pretty(&records).unwrap();
-    let (code, stdout, stderr) = run(&["--label", "Agencies"], &text);
+    let (code, stdout, stderr) = run(&["--label", "Agencies", "--exact"], &text);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(Pack::from_json(&stdout, smi()).unwrap(), expected);
     assert!(
@@ -369,4 +371,27 @@ fn the_command_refuses_a_pack_of_fewer_than_thirty() {
     let (code, _, stderr) = run(&[], "");
     assert_eq!(code, Some(2));
     assert!(stderr.contains("--label is required"), "{stderr}");
+}
+
+#[test]
+fn by_default_the_command_adds_noise_and_says_so() {
+    let (input, exact) = fixture();
+    let (code, stdout, stderr) = run(
+        &[
+            "--label",
+            "UK retail, 2026",
+            "--lead-map",
+            "investment:score_investment,lead_id:id",
+        ],
+        &input,
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("noise added (epsilon 1)"), "{stderr}");
+    let pack = Pack::from_json(&stdout, smi()).expect("a noisy pack the widget accepts");
+    assert_ne!(pack.axes, exact.axes, "the counts are not the exact ones");
+    for bad in ["0", "-1", "nan", "inf", "101", "x"] {
+        let (code, _, stderr) = run(&["--label", "L", "--epsilon", bad], "");
+        assert_eq!(code, Some(2), "{bad}");
+        assert!(stderr.contains("--epsilon"), "{stderr}");
+    }
 }

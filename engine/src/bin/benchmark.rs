@@ -11,7 +11,9 @@
 //! `.csv` file, with a header row). `--lead-map` takes the widget's `lead-map` value, so that renamed fields are
 //! found. Records for another questionnaire and repeated `lead_id`s are skipped, a malformed
 //! line is reported with its number and skipped, and the summary goes to stderr. A pack of
-//! fewer than 30 respondents is refused.
+//! fewer than 30 respondents is refused. The counts carry differential-privacy noise
+//! (`--epsilon`, 1 by default; `engine::result::privacy`), drawn from the operating system's
+//! randomness; `--exact` writes the counts as they are.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -27,25 +29,33 @@ mod cli {
     use serde_json::{Map, Value};
     use smi_engine::host::lead::parse_pairs;
     use smi_engine::result::benchmark::{percent, Pack, MIN_RESPONDENTS};
+    use smi_engine::result::privacy::{with_noise, DEFAULT_EPSILON};
     use smi_engine::CategoryId;
     use std::collections::HashSet;
     use std::io::{Read, Write};
     use std::process::ExitCode;
 
     const USAGE: &str =
-    "usage: smi-benchmark --label LABEL [--questionnaire ID] [--lead-map MAP] [--out FILE] [FILE…]
+    "usage: smi-benchmark --label LABEL [--questionnaire ID] [--lead-map MAP] [--epsilon E | --exact]
+                    [--out FILE] [FILE…]
   FILE       JSON lines (smi:complete or smi:lead details, or lead payloads) or, ending in .csv,
              a CSV export with a header row; none or - reads standard input
   --label    who the respondents are, shown to visitors: \"UK retail, 2026\"
   --questionnaire
              the questionnaire id the pack is for (default: the shipped one's)
   --lead-map the widget's lead-map value (ours:theirs,…), when the endpoint renamed fields
+  --epsilon  the privacy budget of the noise added to every count (default 1; smaller is
+             more private and noisier)
+  --exact    no noise: the counts as they are (two such packs built a few records apart
+             give away the records in between)
   --out      write the pack to FILE instead of standard output";
 
     struct Args {
         label: String,
         questionnaire: String,
         mapping: Vec<(String, String)>,
+        /// `None` for `--exact`.
+        epsilon: Option<f64>,
         out: Option<String>,
         files: Vec<String>,
     }
@@ -56,6 +66,7 @@ mod cli {
         let mut mapping = Vec::new();
         let mut out = None;
         let mut files = Vec::new();
+        let mut epsilon = Some(DEFAULT_EPSILON);
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
             match arg.as_str() {
@@ -67,6 +78,18 @@ mod cli {
                     })?
                 }
                 "--out" => out = Some(value("--out")?),
+                "--epsilon" => {
+                    let text = value("--epsilon")?;
+                    match text.parse::<f64>() {
+                        Ok(e) if e.is_finite() && e > 0.0 && e <= 100.0 => epsilon = Some(e),
+                        _ => {
+                            return Err(format!(
+                                "--epsilon: \"{text}\" is not a number above 0 and at most 100"
+                            ))
+                        }
+                    }
+                }
+                "--exact" => epsilon = None,
                 "-h" | "--help" => return Err(String::new()),
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                 _ => files.push(arg),
@@ -88,6 +111,7 @@ mod cli {
             label,
             questionnaire,
             mapping,
+            epsilon,
             out,
             files,
         })
@@ -344,6 +368,25 @@ mod cli {
             pack.n
         ));
         }
+        let pack = match args.epsilon {
+            Some(epsilon) => {
+                // The operating system's randomness, through the standard library's keyed
+                // hasher: a fresh random key per run, a counter hashed for each draw.
+                let key = std::hash::RandomState::new();
+                let mut counter = 0u64;
+                let mut random = || {
+                    counter += 1;
+                    std::hash::BuildHasher::hash_one(&key, counter)
+                };
+                let noisy = with_noise(&pack, epsilon, &mut random);
+                eprintln!(
+                    "noise added (epsilon {epsilon}): {} respondents published as {}",
+                    pack.n, noisy.n
+                );
+                noisy
+            }
+            None => pack,
+        };
         pack.check(&args.questionnaire)?;
         let json = serde_json::to_string(&pack).map_err(|e| e.to_string())? + "\n";
         match &args.out {
