@@ -15,12 +15,16 @@
 //!   payloads, and the widget's state machine (state, actions, effects).
 //!
 //! Beside them, [`content`] (the shipped questionnaire and strings), [`pairs`] (a small
-//! sorted map) and [`words`] (joining and percent-encoding).
+//! sorted map) and [`words`] (joining and percent-encoding); and, with the `records` feature
+//! (never in the widget's wasm), `records`: the results a host collected, read back from its
+//! exports and summarised, for `smi-benchmark` and the console.
 
 pub mod assessment;
 pub mod content;
 pub mod host;
 pub mod pairs;
+#[cfg(feature = "records")]
+pub mod records;
 pub mod result;
 pub mod words;
 
