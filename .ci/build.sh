@@ -33,6 +33,7 @@ wasm_build() {
 wasm_build smi-widget
 wasm_build smi-report
 wasm_build smi-team
+wasm_build smi-console
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name smi_widget "$out/smi_widget.wasm"
 if [ $profile = release ]; then
@@ -65,6 +66,16 @@ if [ $profile = release ]; then
     dist/team/smi_team_bg.wasm -o dist/team/smi_team_bg.wasm
 fi
 cp src/js/team/boot.js dist/team/
+# The console's insights and benchmark pack (the configurator's second tab): a wasm and glue
+# of its own, loaded when that tab opens, with the sample pack the configurator's preview
+# compares with.
+wasm-bindgen --target web --no-typescript --out-dir dist/console --out-name smi_console "$out/smi_console.wasm"
+if [ $profile = release ]; then
+  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+    --enable-multivalue --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
+    dist/console/smi_console_bg.wasm -o dist/console/smi_console_bg.wasm
+fi
+cp src/js/console/boot.js examples/benchmark-sample.json dist/console/
 cp src/js/configurator.js src/frame.html src/configurator.html src/team.html \
   index.html styles/demo.css styles/frame.css styles/configurator.css styles/team.css dist/
 cp -r examples dist/
@@ -100,7 +111,8 @@ esbuild "$stage/frame.js" --bundle "${minify[@]}" --external:./smi-widget.js --f
 node .ci/integrity.mjs dist
 version=$(node -p 'require("./dist/integrity.json").version')
 widget_files=(dist/smi-widget.js dist/smi_widget_bg.wasm dist/i18n dist/report dist/integrity.json
-  dist/team dist/team.html dist/team.css)
+  dist/team dist/team.html dist/team.css dist/console dist/configurator.html dist/configurator.js
+  dist/configurator.css)
 # A versioned folder a CDN can cache for a year: its files never change under its name.
 mkdir -p "dist/cdn/$version"
 cp -r "${widget_files[@]}" "dist/cdn/$version/"
@@ -116,4 +128,5 @@ python3 .ci/zip.py dist/smi-assessment dist/wordpress smi-assessment
 wasm_brotli=$(node .ci/brotli-kib.mjs dist/smi_widget_bg.wasm)
 report_brotli=$(node .ci/brotli-kib.mjs dist/report/smi_report.wasm)
 team_brotli=$(node .ci/brotli-kib.mjs dist/team/smi_team_bg.wasm)
-echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli, the report's $report_brotli, the team view's $team_brotli"
+console_brotli=$(node .ci/brotli-kib.mjs dist/console/smi_console_bg.wasm)
+echo "built dist/ ($profile): $(du -sh dist | cut -f1); the wasm is $wasm_brotli KiB brotli, the report's $report_brotli, the team view's $team_brotli, the console's $console_brotli"

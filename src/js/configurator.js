@@ -10,7 +10,7 @@ const $ = (id) => document.getElementById(id);
 const SAMPLE = '1O7u7uREREamd';
 const BASE = new URL('./', import.meta.url);
 // What the preview compares with until the host gives its own pack: made-up results.
-const SAMPLE_PACK = new URL('examples/benchmark-sample.json', BASE).href;
+const SAMPLE_PACK = new URL('console/benchmark-sample.json', BASE).href;
 
 // ctaLabel → cta-label
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -161,6 +161,39 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     }
   });
 }
+
+// The tabs: Configure, and Insights and benchmark pack (the console's own wasm, loaded the
+// first time its tab opens). Arrow keys move between them, as a tab list's do.
+const tabs = [...document.querySelectorAll('[role=tab]')];
+let consoleLoaded = null;
+function openTab(tab, { focus = false } = {}) {
+  for (const t of tabs) {
+    const selected = t === tab;
+    t.setAttribute('aria-selected', String(selected));
+    t.tabIndex = selected ? 0 : -1;
+    $(t.getAttribute('aria-controls')).hidden = !selected;
+  }
+  if (focus) tab.focus();
+  if (tab.id === 'tab-insights' && !consoleLoaded) {
+    consoleLoaded = import('./console/boot.js').catch((error) => {
+      $('smi-console').textContent = `The insights could not load: ${error?.message ?? error}`;
+      console.error('SMI console:', error);
+    });
+  }
+}
+for (const tab of tabs) {
+  tab.addEventListener('click', () => openTab(tab));
+  tab.addEventListener('keydown', (event) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -tabs.length, End: tabs.length }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const at = Math.min(tabs.length - 1, Math.max(0, tabs.indexOf(tab) + step));
+    openTab(tabs[at], { focus: true });
+  });
+}
+const openFromAddress = () => { if (location.hash === '#insights') openTab($('tab-insights')); };
+addEventListener('hashchange', openFromAddress);
+openFromAddress();
 
 write(Object.fromEntries(new URLSearchParams(location.search)));
 integrityLoaded.then(() => update());

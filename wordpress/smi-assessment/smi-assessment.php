@@ -324,6 +324,7 @@ function smi_assessment_settings_page() {
 		<p>Defaults for every SMI assessment on this site. A shortcode or block that sets an option overrides its default. Use the widget with <code>[smi_assessment]</code> or the “SMI assessment” block.</p>
 		<p>The shortcode takes every option of the widget: <code><?php echo implode( '</code>, <code>', array_map( 'esc_html', array_keys( smi_assessment_options() ) ) ); ?></code>. Any other attribute is dropped.</p>
 		<p>Where visitors' personal data goes (<code><?php echo implode( '</code>, <code>', array_map( 'esc_html', array_keys( array_filter( smi_assessment_options(), function ( $who ) { return 'unfiltered_html' === $who; } ) ) ) ); ?></code>) is decided here, for every post whose author lacks the <code>unfiltered_html</code> capability (everyone but administrators; on multisite, super admins): in their posts, those options are ignored.</p>
+		<p>What do your leads say? The <a href="<?php echo esc_url( plugins_url( 'widget/configurator.html#insights', __FILE__ ) ); ?>">console</a> reads your lead export (CSV or JSON) in your browser: where your respondents stand, by month and campaign, and a benchmark pack to publish. Nothing is uploaded.</p>
 		<p>Running the assessment with a client's team? The <a href="<?php echo esc_url( plugins_url( 'widget/team.html', __FILE__ ) ); ?>">team view</a> gathers the members' result links and shows the team together. Nothing is uploaded.</p>
 		<form method="post" action="options.php">
 			<?php settings_fields( 'smi_assessment' ); ?>
