@@ -15,6 +15,7 @@ use crate::engine::assessment::saved;
 use crate::engine::host::config::{Config, Theme, Warning};
 use crate::engine::host::events::Event;
 use crate::engine::result::benchmark::Pack;
+use crate::engine::result::report::Sources;
 use crate::engine::result::text::{Strings, Text};
 use crate::platform;
 use crate::ui::{App, AppProps};
@@ -123,6 +124,7 @@ pub fn mount(
     }
     let props = AppProps {
         content: plan.content,
+        sources: plan.sources,
         strings: plan.strings,
         storage_key: plan.storage_key.into(),
         config: Rc::new(plan.config),
@@ -143,6 +145,7 @@ pub fn mount(
 /// What a mount shows and tells, worked out from its options (and the host element's id)
 /// alone: nothing here touches the page.
 struct Plan {
+    sources: Rc<Sources>,
     config: Config,
     lang: String,
     strings: Text,
@@ -208,6 +211,11 @@ fn plan(mut pairs: Vec<(String, String)>, host_id: &str) -> Result<Plan, JsValue
         .unwrap_or_else(|| "en".into());
     // English is built in; other languages come from the loader. One that did not load or
     // does not parse leaves the widget in English, and says why.
+    // The texts are kept for the report module, which reads them again.
+    let mut sources = Sources {
+        translation: translation.clone(),
+        questionnaire: custom.clone(),
+    };
     let (lang, shipped, strings) = match language(&wanted, translation, translation_error) {
         Ok((q, strings)) => (wanted, q, strings),
         Err(why) => {
@@ -218,6 +226,7 @@ fn plan(mut pairs: Vec<(String, String)>, host_id: &str) -> Result<Plan, JsValue
                 true,
             ));
             let strings = content::strings().map_err(|e| JsValue::from_str(&e.to_string()))?;
+            sources.translation = None;
             ("en".to_owned(), None, strings)
         }
     };
@@ -241,6 +250,7 @@ fn plan(mut pairs: Vec<(String, String)>, host_id: &str) -> Result<Plan, JsValue
         host_id,
     );
     Ok(Plan {
+        sources: Rc::new(sources),
         config,
         lang,
         strings: Text::new(strings),

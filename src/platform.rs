@@ -209,10 +209,11 @@ pub async fn download(blob: &JsValue, filename: &str) -> Result<(), String> {
         .map(|_| ())
 }
 
-/// Has the loader make the full report as PDF (its report module, loaded on first use) and
-/// offers it as a download named `filename`; the file's pages and bytes, or why not.
+/// Has the loader make the full report as PDF (its report module, loaded on first use, makes
+/// the report from the request) and offers it as a download named `filename`; the file's
+/// pages and bytes, or why not.
 pub async fn report_pdf(
-    report: &crate::engine::result::report::Report,
+    report: &crate::engine::result::report::ReportRequest,
     filename: &str,
 ) -> Result<crate::engine::host::widget::ReportFile, String> {
     let content = crate::json::to_js(report)?;

@@ -389,6 +389,19 @@ fn by_default_the_command_adds_noise_and_says_so() {
     assert!(stderr.contains("noise added (epsilon 1)"), "{stderr}");
     let pack = Pack::from_json(&stdout, smi()).expect("a noisy pack the widget accepts");
     assert_ne!(pack.axes, exact.axes, "the counts are not the exact ones");
+    assert_eq!(pack.epsilon, Some(1.0), "the pack states its noise");
+    assert!(stdout.contains("\"epsilon\":1"), "{stdout}");
+    // An exact pack states none, and a pack with a budget outside (0, 100] is refused.
+    assert_eq!(exact.epsilon, None);
+    assert!(!serde_json::to_string(&exact).unwrap().contains("epsilon"));
+    for bad in ["0", "-1", "101"] {
+        let text = stdout.replace("\"epsilon\":1", &format!("\"epsilon\":{bad}"));
+        assert_eq!(
+            Pack::from_json(&text, smi()).unwrap_err(),
+            "epsilon must be a number above 0 and at most 100",
+            "{bad}"
+        );
+    }
     for bad in ["0", "-1", "nan", "inf", "101", "x"] {
         let (code, _, stderr) = run(&["--label", "L", "--epsilon", bad], "");
         assert_eq!(code, Some(2), "{bad}");

@@ -1,31 +1,34 @@
 //! # smi-report
 //!
-//! The full report as a PDF, made in the visitor's browser: [`layout::pdf`] lays out the
-//! engine's report model ([`smi_engine::result::report`]) on A4 pages with krilla, with real
+//! The full report as a PDF, made in the visitor's browser: the widget's request (the answers
+//! and the words around them) becomes the engine's report model
+//! ([`smi_engine::result::report::from_request`]), which [`layout::pdf`] lays out on A4 pages with krilla, with real
 //! text in subset embedded fonts, the outline, the document's title and language, links and
 //! a QR code of the result's link on every page.
 //!
 //! Built as a wasm of its own with no imports and no JS glue: the loader
 //! (`src/js/loader/report.js`) fetches it and the fonts on the first request, with their
-//! integrity checked, copies the model (JSON), the fonts and the logo's pixels in through
+//! integrity checked, copies the request (JSON), the fonts and the logo's pixels in through
 //! `report_alloc`, and calls `report_build`.
 
 pub mod layout;
 pub mod text;
 
 use layout::Logo;
-use smi_engine::result::report::Report;
+use smi_engine::result::report::{from_request, ReportRequest};
 use text::Fonts;
 
-/// The report's PDF, and its page count, from the model's JSON, the fonts and the logo.
+/// The report's PDF, and its page count, from the widget's request (JSON), the fonts and the
+/// logo: the report is made here ([`from_request`]), then laid out.
 pub fn build(
-    model: &str,
+    request: &str,
     sans: Vec<u8>,
     arabic: Option<Vec<u8>>,
     logo: Option<Logo>,
 ) -> Result<(Vec<u8>, usize), String> {
-    let report: Report = serde_json::from_str(model)
-        .map_err(|e| format!("the report's content is malformed: {e}"))?;
+    let request: ReportRequest = serde_json::from_str(request)
+        .map_err(|e| format!("the report's request is malformed: {e}"))?;
+    let report = from_request(&request)?;
     let font = |data: Vec<u8>, name: &str| {
         text::FontFile::new(data).ok_or_else(|| format!("the {name} font cannot be read"))
     };

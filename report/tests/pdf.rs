@@ -4,19 +4,17 @@
 
 use smi_engine::assessment::path;
 use smi_engine::content;
-use smi_engine::result::report::{self, Input};
+use smi_engine::result::report::{self, Input, ReportRequest};
 use smi_engine::result::text::Strings;
 use smi_engine::{evaluate, Answers, Questionnaire};
 use std::process::Command;
 
 const NOTO: &str = "/usr/share/fonts/truetype/noto";
 
-fn language(lang: &str) -> (Questionnaire, Strings) {
+/// The language's translation as the loader fetches it (`None` for English, built in).
+fn translation(lang: &str) -> Option<String> {
     if lang == "en" {
-        return (
-            content::questionnaire().unwrap(),
-            content::strings().unwrap(),
-        );
+        return None;
     }
     let read = |name: String| {
         std::fs::read_to_string(format!(
@@ -25,17 +23,26 @@ fn language(lang: &str) -> (Questionnaire, Strings) {
         ))
         .unwrap()
     };
-    let text = format!(
+    Some(format!(
         "{{\"questionnaire\":{},\"ui\":{}}}",
         read(format!("questionnaire.{lang}.json")),
         read(format!("ui.{lang}.json"))
-    );
-    content::translation(&text).unwrap()
+    ))
 }
 
-/// The report's model as JSON for `lang`, the answers one choice short of the best where
-/// they can be.
-fn model(lang: &str) -> (String, Questionnaire, Strings) {
+fn language(lang: &str) -> (Questionnaire, Strings) {
+    match translation(lang) {
+        None => (
+            content::questionnaire().unwrap(),
+            content::strings().unwrap(),
+        ),
+        Some(text) => content::translation(&text).unwrap(),
+    }
+}
+
+/// The widget's request for `lang`, the answers one choice short of the best where they
+/// can be.
+fn request(lang: &str) -> (ReportRequest, Questionnaire, Strings) {
     let (q, s) = language(lang);
     let answers = Answers(
         q.items
@@ -44,33 +51,92 @@ fn model(lang: &str) -> (String, Questionnaire, Strings) {
             .map(|(i, it)| Some(((i % 3) as u8).min(it.choices.len() as u8 - 1)))
             .collect(),
     );
-    let outcome = evaluate(&q, &answers).unwrap();
-    let next = path::next(&q, &answers);
-    let report = report::build(&Input {
-        questionnaire: &q,
-        strings: &s,
-        answers: &answers,
-        outcome: &outcome,
-        next: next.as_ref(),
-        comparison: None,
-        lang,
-        rtl: matches!(lang, "ar" | "fa"),
-        date: &s.date(smi_engine::result::calendar::Date {
-            year: 2026,
-            month: 12,
-            day: 5,
-        }),
-        company: Some("Acme Retail"),
-        role: Some("COO"),
-        brand: Some("Northwind Consulting"),
-        logo: None,
-        accent: ("#2f48c8", "#ffffff"),
-        cta: Some(("Book a call", "https://example.com/book")),
-        intro: None,
-        contact: Some("Northwind Consulting\nhello@example.com"),
-        link: Some("https://example.com/assessment#smi=ABCDEFGHJKMNP"),
+    let date = s.date(smi_engine::result::calendar::Date {
+        year: 2026,
+        month: 12,
+        day: 5,
     });
-    (serde_json::to_string(&report).unwrap(), q, s)
+    let text = |t: &str| Some(t.to_owned());
+    let request = ReportRequest {
+        lang: lang.into(),
+        rtl: matches!(lang, "ar" | "fa"),
+        answers,
+        date,
+        comparison: None,
+        company: text("Acme Retail"),
+        role: text("COO"),
+        brand: text("Northwind Consulting"),
+        logo: None,
+        accent: ["#2f48c8".into(), "#ffffff".into()],
+        cta: Some(["Book a call".into(), "https://example.com/book".into()]),
+        intro: None,
+        contact: text("Northwind Consulting\nhello@example.com"),
+        link: text("https://example.com/assessment#smi=ABCDEFGHJKMNP"),
+        translation: translation(lang),
+        questionnaire: None,
+    };
+    (request, q, s)
+}
+
+/// The request as JSON, as the widget sends it.
+fn model(lang: &str) -> (String, Questionnaire, Strings) {
+    let (request, q, s) = request(lang);
+    (serde_json::to_string(&request).unwrap(), q, s)
+}
+
+#[test]
+fn the_module_makes_from_a_request_the_report_the_engine_makes_from_the_result() {
+    for lang in ["en", "ar", "fa", "ms", "ru"] {
+        let (r, q, s) = request(lang);
+        let outcome = evaluate(&q, &r.answers).unwrap();
+        let next = path::next(&q, &r.answers);
+        let direct = report::build(&Input {
+            questionnaire: &q,
+            strings: &s,
+            answers: &r.answers,
+            outcome: &outcome,
+            next: next.as_ref(),
+            comparison: None,
+            lang,
+            rtl: r.rtl,
+            date: &r.date,
+            company: Some("Acme Retail"),
+            role: Some("COO"),
+            brand: Some("Northwind Consulting"),
+            logo: None,
+            accent: ("#2f48c8", "#ffffff"),
+            cta: Some(("Book a call", "https://example.com/book")),
+            intro: None,
+            contact: Some("Northwind Consulting\nhello@example.com"),
+            link: Some("https://example.com/assessment#smi=ABCDEFGHJKMNP"),
+        });
+        assert_eq!(report::from_request(&r).unwrap(), direct, "{lang}");
+    }
+}
+
+#[test]
+fn a_request_that_cannot_make_a_report_says_why() {
+    let (mut r, _, _) = request("ar");
+    r.translation = None;
+    assert_eq!(
+        report::from_request(&r).unwrap_err(),
+        "no \"ar\" translation was given"
+    );
+    r.translation = Some("{\"questionnaire\": 1}".into());
+    assert!(report::from_request(&r)
+        .unwrap_err()
+        .starts_with("the \"ar\" translation: "));
+    let (mut r, _, _) = request("en");
+    r.answers.0.pop();
+    assert_eq!(
+        report::from_request(&r).unwrap_err(),
+        "the answers are not a whole assessment of this questionnaire"
+    );
+    let (mut r, _, _) = request("en");
+    r.questionnaire = Some("{}".into());
+    assert!(report::from_request(&r)
+        .unwrap_err()
+        .starts_with("questionnaire: "));
 }
 
 fn font(name: &str) -> Vec<u8> {
@@ -161,7 +227,7 @@ fn malformed_content_or_an_unreadable_font_is_refused_with_a_reason() {
     let (json, _, _) = model("en");
     let why = smi_report::build("{", font("NotoSans-Regular.ttf"), None, None).unwrap_err();
     assert!(
-        why.starts_with("the report's content is malformed"),
+        why.starts_with("the report's request is malformed"),
         "{why}"
     );
     let why = smi_report::build(&json, b"not a font".to_vec(), None, None).unwrap_err();

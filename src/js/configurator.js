@@ -174,6 +174,7 @@ function openTab(tab, { focus = false } = {}) {
     $(t.getAttribute('aria-controls')).hidden = !selected;
   }
   if (focus) tab.focus();
+  if (tab.id === 'tab-configure') configure();
   if (tab.id === 'tab-insights' && !consoleLoaded) {
     consoleLoaded = import('./console/boot.js').catch((error) => {
       $('smi-console').textContent = `The insights could not load: ${error?.message ?? error}`;
@@ -195,5 +196,14 @@ const openFromAddress = () => { if (location.hash === '#insights') openTab($('ta
 addEventListener('hashchange', openFromAddress);
 openFromAddress();
 
+// The form, the snippets and the live preview (which loads the widget's wasm) are set up when
+// the Configure tab is first shown, so that a page opened on the insights loads only theirs.
+let configured = false;
+function configure() {
+  if (configured) return;
+  configured = true;
+  integrityLoaded.then(() => update());
+}
+
 write(Object.fromEntries(new URLSearchParams(location.search)));
-integrityLoaded.then(() => update());
+if (location.hash !== '#insights') configure();

@@ -2,7 +2,7 @@
 // tests/native/types.rs; do not edit (`TYPES_UPDATE=1 cargo test types` rewrites it).
 
 /** Every option of the widget, as attribute names (`config::OPTIONS`). */
-export const OPTIONS = ['lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'report-intro', 'report-contact', 'share-url', 'analytics', 'lazy', 'questionnaire', 'benchmark', 'lead', 'lead-fields', 'lead-consent', 'privacy-url', 'lead-endpoint', 'lead-format', 'lead-map', 'lead-extra'];
+export const OPTIONS = ['lang', 'theme', 'accent', 'company', 'logo', 'cta-label', 'cta-url', 'cta-observer', 'cta-conservative', 'cta-participant', 'cta-social-first', 'cta-personal', 'report-intro', 'report-contact', 'share-url', 'analytics', 'lazy', 'questionnaire', 'benchmark', 'lead', 'lead-fields', 'lead-consent', 'privacy-url', 'lead-endpoint', 'lead-format', 'lead-map', 'lead-extra'];
 
 /** The languages this build ships (`content::LANGUAGES`); English is inside the wasm. */
 export const LANGUAGES = ['en', 'ms', 'ar', 'fa', 'ru'];
@@ -21,4 +21,4 @@ export const FRAGMENT_KEY = 'smi';
 export const EVENTS = ['smi:ready', 'smi:start', 'smi:answer', 'smi:complete', 'smi:share', 'smi:lead', 'smi:error'];
 
 /** The options that decide where a visitor's details go (`config::LEAD_ROUTING`). */
-export const LEAD_ROUTING = ['lead-endpoint', 'lead-format', 'lead-map', 'lead-extra'];
+export const LEAD_ROUTING = ['lead-endpoint', 'lead-format', 'lead-map', 'lead-extra', 'cta-personal'];

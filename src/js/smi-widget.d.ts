@@ -152,7 +152,12 @@ label: string,
 /**
  * How many respondents the pack counts.
  */
-n: number, axes: SmiBenchmarkAxes, categories: SmiBenchmarkCategories, };
+n: number, axes: SmiBenchmarkAxes, categories: SmiBenchmarkCategories, 
+/**
+ * The privacy budget of the noise the counts carry (`result::privacy`); absent for an
+ * exact pack, and in packs built before it was stated.
+ */
+epsilon?: number | null, };
 
 /**
  * For each axis, the number of respondents at each score: index 0 is score 0, index 100
@@ -181,6 +186,16 @@ export interface SmiOptions {
   ctaLabel?: string;
   /** URL of the call to action (http(s) or site-relative); needs cta-label. */
   ctaUrl?: string;
+  /** The call to action for an Observer's result, label|URL; falls back to cta-label and cta-url. */
+  ctaObserver?: string;
+  /** The call to action for a Conservative's result, label|URL; falls back to cta-label and cta-url. */
+  ctaConservative?: string;
+  /** The call to action for a Participant's result, label|URL; falls back to cta-label and cta-url. */
+  ctaParticipant?: string;
+  /** The call to action for a #SocialFirst result, label|URL; falls back to cta-label and cta-url. */
+  ctaSocialFirst?: string;
+  /** Present: the calls to action's URLs may carry {name}, {email}, {company} and {lead_id}, filled once the visitor has sent the lead form with consent. */
+  ctaPersonal?: boolean | '';
   /** A paragraph for the cover of the full report (at most 600 characters), after the matrix. */
   reportIntro?: string;
   /** Contact lines for the last page of the full report (at most 600 characters); a line break or | starts a new line. */

@@ -5,7 +5,7 @@ use super::matrix::{Matrix, MatrixProps};
 use crate::engine::assessment::path::Guidance;
 use crate::engine::assessment::questionnaire::{Axis, CategoryId, Questionnaire};
 use crate::engine::assessment::scoring::Outcome;
-use crate::engine::host::config::Config;
+use crate::engine::host::config::{Config, Cta};
 use crate::engine::host::widget::{share_text, ReportStatus, ShareMethod};
 use crate::engine::result::benchmark::{AxisComparison, Comparison, Pack, BANDS, MIN_RESPONDENTS};
 use crate::engine::result::progress::Movement;
@@ -19,9 +19,12 @@ pub struct ResultProps {
     pub questionnaire: Rc<Questionnaire>,
     pub strings: Text,
     pub outcome: Outcome,
-    /// The host's brand and call to action.
+    /// The host's brand.
     #[prop_or_default]
     pub config: Rc<Config>,
+    /// The call to action for this result, its URL filled in.
+    #[prop_or_default]
+    pub cta: Option<Rc<Cta>>,
     /// Today, written out in the widget's language; empty for none.
     #[prop_or_default]
     pub date: AttrValue,
@@ -615,7 +618,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     { progress_block(props) }
                 }
                 <div class="smi-actions">
-                    if let Some(cta) = &config.cta {
+                    if let Some(cta) = &props.cta {
                         <a class="smi-button smi-button--primary smi-cta" href={cta.url.clone()} target="_blank" rel="noopener">{ &cta.label }</a>
                     }
                     if props.linked {

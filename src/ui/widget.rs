@@ -16,6 +16,7 @@ use crate::engine::host::widget::{
     self, Action, Boot, Context, Effect, Focus, LinkedResult, ShareMethod, ShareOutcome, State,
 };
 use crate::engine::result::benchmark::Pack;
+use crate::engine::result::report::Sources;
 use crate::engine::result::text::Text;
 use crate::engine::{Action as Flow, Outcome, Step};
 use crate::platform;
@@ -27,6 +28,9 @@ use yew::prelude::*;
 pub struct AppProps {
     /// The questionnaire, or every problem that keeps it from being used.
     pub content: Result<Rc<Questionnaire>, Rc<Vec<Problem>>>,
+    /// The texts the questionnaire and strings were read from, for the report module.
+    #[prop_or_default]
+    pub sources: Rc<Sources>,
     pub strings: Text,
     /// Where progress is saved in local storage.
     pub storage_key: AttrValue,
@@ -118,6 +122,7 @@ fn start(q: &Rc<Questionnaire>, app: &AppProps) -> Machine {
         page_url: platform::page_url(),
         date: app.strings.date(platform::today()),
         today: platform::today(),
+        sources: app.sources.clone(),
     });
     let boot = Boot {
         saved: platform::load(&ctx.storage_key),
@@ -196,9 +201,9 @@ impl Runner {
                     });
                 })
             }
-            Effect::BuildReport { report, filename } => {
+            Effect::BuildReport { request, filename } => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = platform::report_pdf(&report, &filename).await;
+                    let outcome = platform::report_pdf(&request, &filename).await;
                     dispatch.dispatch(Action::ReportDone(outcome));
                 })
             }
@@ -306,6 +311,7 @@ fn result_props(
     ResultProps {
         questionnaire: q.clone(),
         strings: s.clone(),
+        cta: state.offer(ctx, &outcome, true).map(Rc::new),
         outcome,
         config: ctx.config.clone(),
         date: AttrValue::from(ctx.date.clone()),
@@ -355,6 +361,7 @@ fn linked_props(
     ResultProps {
         questionnaire: q.clone(),
         strings: s.clone(),
+        cta: state.offer(ctx, &outcome, false).map(Rc::new),
         outcome,
         config: ctx.config.clone(),
         date: AttrValue::default(),

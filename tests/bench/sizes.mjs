@@ -26,6 +26,18 @@ export async function reportSizes(lang) {
   return measure([...REPORT_FILES[lang]], false);
 }
 
+// What the console downloads when it opens on its insights (`configurator.html#insights`):
+// the page, its script and the loader it imports, and the console's own wasm and glue; the
+// widget's wasm waits until the Configure tab is shown (tests/e2e/console.test.mjs checks
+// that it is not fetched).
+export const CONSOLE_FILES = ['configurator.html', 'configurator.css', 'configurator.js', 'smi-widget.js',
+  'integrity.json', 'console/boot.js', 'console/smi_console.js', 'console/smi_console_bg.wasm',
+  'console/benchmark-sample.json'];
+
+export async function consoleSizes() {
+  return measure([...CONSOLE_FILES], false);
+}
+
 async function measure(files, withSnippets) {
   const snippets = path.join(DIST, 'snippets');
   const walk = async (d) => {

@@ -195,6 +195,7 @@ test('the pack: refused under 30, built with noise, read by the widget with the 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the pack' }).click()]);
   assert.equal(download.suggestedFilename(), 'smi-benchmark.json');
   const pack = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(pack.epsilon, 1, 'the pack states its noise');
   // Whole, non-negative, consistent: each axis and the categories add up to n.
   const sum = (list) => list.reduce((a, b) => a + b, 0);
   for (const counts of [pack.axes.investment, pack.axes.innovation, Object.values(pack.categories)]) {
@@ -266,7 +267,19 @@ test('the tabs are a tab list: arrow keys move between them, and a link can open
   await page.keyboard.press('ArrowLeft');
   assert.equal(await configure.getAttribute('aria-selected'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-configure');
-  await page.goto(`${env.server.url}configurator.html#insights`);
-  await page.getByLabel('Lead export or event log').waitFor();
   await context.close();
+  // Opened on the insights, the page fetches the console's wasm and not the widget's, until
+  // the Configure tab is shown.
+  const fresh = await env.browser.newContext({ reducedMotion: 'reduce' });
+  const direct = await fresh.newPage();
+  const fetched = [];
+  direct.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await direct.goto(`${env.server.url}configurator.html#insights`);
+  await direct.getByLabel('Lead export or event log').waitFor();
+  assert.ok(fetched.includes('/console/smi_console_bg.wasm'), fetched.join(' '));
+  assert.ok(!fetched.includes('/smi_widget_bg.wasm'), fetched.join(' '));
+  await direct.getByRole('tab', { name: 'Configure' }).click();
+  await direct.locator('#preview .smi-button--primary').waitFor();
+  assert.ok(fetched.includes('/smi_widget_bg.wasm'));
+  await fresh.close();
 });

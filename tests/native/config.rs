@@ -298,3 +298,98 @@ fn the_blocks_attributes_are_options() {
         assert_eq!(schema["default"], "", "{name}");
     }
 }
+
+#[test]
+fn each_category_gets_its_offer_and_the_others_the_general_one() {
+    use smi_engine::CategoryId;
+    let (config, warnings) = parse(&[
+        ("cta-label", "Talk to us"),
+        ("cta-url", "/talk"),
+        (
+            "cta-participant",
+            " Book a workshop | https://example.com/w?c={category} ",
+        ),
+        ("cta-social-first", "Partner with us|/partners"),
+    ]);
+    assert_eq!(warnings, Vec::<String>::new());
+    let offer = |c| config.offer(c).map(|o| (o.label.as_str(), o.url.as_str()));
+    assert_eq!(offer(CategoryId::Observer), Some(("Talk to us", "/talk")));
+    assert_eq!(
+        offer(CategoryId::Conservative),
+        Some(("Talk to us", "/talk"))
+    );
+    assert_eq!(
+        offer(CategoryId::Participant),
+        Some(("Book a workshop", "https://example.com/w?c={category}"))
+    );
+    assert_eq!(
+        offer(CategoryId::SocialFirst),
+        Some(("Partner with us", "/partners"))
+    );
+    // Without a general call to action, only the categories with an offer get one.
+    let (config, _) = parse(&[("cta-observer", "Guide|/guide")]);
+    assert!(config.offer(CategoryId::Observer).is_some());
+    assert_eq!(config.offer(CategoryId::Participant), None);
+}
+
+#[test]
+fn an_offer_that_is_not_label_and_url_is_refused_by_name() {
+    use smi_engine::CategoryId;
+    for (value, says) in [
+        ("no separator", "\"no separator\" is not label|URL"),
+        (
+            "Click|javascript:alert(1)",
+            "needs a label and an http(s) or site-relative URL",
+        ),
+        (
+            "|https://example.com",
+            "needs a label and an http(s) or site-relative URL",
+        ),
+        (
+            "Go|//evil.example/x",
+            "needs a label and an http(s) or site-relative URL",
+        ),
+        (
+            "Go|https://example.com/a b",
+            "needs a label and an http(s) or site-relative URL",
+        ),
+    ] {
+        let (config, warnings) = parse(&[("cta-conservative", value)]);
+        assert_eq!(config.offer(CategoryId::Conservative), None, "{value}");
+        assert_eq!(warnings.len(), 1, "{value}: {warnings:?}");
+        assert!(
+            warnings[0].starts_with("option \"cta-conservative\": ") && warnings[0].contains(says),
+            "{value}: {warnings:?}"
+        );
+    }
+}
+
+#[test]
+fn templates_fill_known_placeholders_encoded_and_leave_the_rest() {
+    use smi_engine::host::config::fill_url;
+    let value = |name: &str| match name {
+        "category" => "social-first".to_owned(),
+        "name" => "Ada & Co?x=1#y".to_owned(),
+        "email" => "a+b@example.com".to_owned(),
+        _ => String::new(),
+    };
+    assert_eq!(
+        fill_url(
+            "https://c.example/b?c={category}&n={name}&e={email}&id={lead_id}",
+            value
+        ),
+        "https://c.example/b?c=social-first&n=Ada%20%26%20Co%3Fx%3D1%23y&e=a%2Bb%40example.com&id="
+    );
+    // Unknown, unclosed and nested braces stay as written.
+    assert_eq!(fill_url("/x/{nope}/{name", value), "/x/{nope}/{name");
+    assert_eq!(fill_url("/{{category}}", value), "/{social-first}");
+    assert_eq!(fill_url("", value), "");
+    let (_, warnings) = parse(&[
+        ("cta-label", "Go"),
+        ("cta-url", "/b?x={nope}&y={email}&z={utm}"),
+    ]);
+    assert_eq!(
+        warnings,
+        ["option \"cta-url\": {nope}, {utm} is not a placeholder (they are {category}, {investment}, {innovation}, {name}, {email}, {company}, {lead_id}); left as written."]
+    );
+}

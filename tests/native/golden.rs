@@ -28,6 +28,7 @@ fn props(digits: &str, share_link: Option<&str>, linked: bool, first_screen: boo
         on_share: Default::default(),
         native_share: false,
         config: Default::default(),
+        cta: None,
         date: Default::default(),
         benchmark: None,
         benchmark_refused: false,

@@ -289,9 +289,14 @@ fn generated_options_table() -> String {
         } else {
             "any author"
         };
+        // A `|` inside a cell would end it.
+        let cell = |text: &str| text.replace('|', "\\|");
         out.push_str(&format!(
-            "| `{}` | {} | {} | {what} | {who} |\n",
-            o.name, o.doc.values, o.doc.default
+            "| `{}` | {} | {} | {} | {who} |\n",
+            o.name,
+            cell(o.doc.values),
+            cell(o.doc.default),
+            cell(&what)
         ));
     }
     out

@@ -35,6 +35,7 @@ fn ctx(options: &[(&str, &str)]) -> Context {
             month: 11,
             day: 30,
         },
+        sources: Rc::default(),
     }
 }
 

@@ -82,7 +82,7 @@ $posts['raw'] = smi_test_post(
 $posts['plain'] = smi_test_post( 'Plain', '<!-- wp:paragraph --><p>No assessment here.</p><!-- /wp:paragraph -->' );
 $posts['author-leads'] = smi_test_post(
 	'Author leads',
-	'[smi_assessment lead="after" lead_endpoint="https://collector.example/leads" lead-format="form" lead_map="email:EMAIL" lead_extra="source:author"]'
+	'[smi_assessment lead="after" lead_endpoint="https://collector.example/leads" lead-format="form" lead_map="email:EMAIL" lead_extra="source:author" cta_participant="Book|https://collector.example/book?e={email}" cta_personal]'
 );
 
 // The attacks of a user without unfiltered_html: each as a published post by the author and a
@@ -99,7 +99,7 @@ foreach ( $attacks as $name => $shortcode ) {
 wp_set_current_user( 1 );
 $posts['admin-leads'] = smi_test_post(
 	'Admin leads',
-	'[smi_assessment lead="after" lead_endpoint="https://crm.example/leads"]'
+	'[smi_assessment lead="after" lead_endpoint="https://crm.example/leads" cta_participant="Book|https://cal.example/x?email={email}" cta_personal]'
 );
 
 echo wp_json_encode(

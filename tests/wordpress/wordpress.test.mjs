@@ -492,12 +492,16 @@ test('what is dropped is named for the editors in an HTML comment', async () => 
 test("an author's lead endpoint is ignored, with the options that go with it; the administrator's is used", async () => {
   const author = await served('author-leads');
   assert.equal(author.attributes.lead, 'after');
-  for (const name of ['lead-endpoint', 'lead-format', 'lead-map', 'lead-extra']) {
+  for (const name of ['lead-endpoint', 'lead-format', 'lead-map', 'lead-extra', 'cta-personal']) {
     assert.equal(author.attributes[name], undefined, name);
     assert.ok(author.html.includes(`${name} (set by the site's settings: the post's author may not choose where leads go)`), name);
   }
+  // An author's offer passes, but never with the visitor's details in it.
+  assert.equal(author.attributes['cta-participant'], 'Book|https://collector.example/book?e={email}');
   const admin = await served('admin-leads');
   assert.equal(admin.attributes['lead-endpoint'], 'https://crm.example/leads');
+  assert.equal(admin.attributes['cta-personal'], '');
+  assert.equal(admin.attributes['cta-participant'], 'Book|https://cal.example/x?email={email}');
 
   // The block editor tells the author instead of offering the field.
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });

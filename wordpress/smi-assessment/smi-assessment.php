@@ -74,6 +74,9 @@ function smi_assessment_post_may_route_leads() {
 	return $post && user_can( (int) $post->post_author, 'unfiltered_html' );
 }
 
+/** The options that count by being there, with any value (a bare word in a shortcode). */
+const SMI_ASSESSMENT_PRESENCE = array( 'lazy', 'cta-personal' );
+
 /** A name for an HTML comment: letters, digits, `-` and `_` only, at most 40 characters. */
 function smi_assessment_comment_name( $name ) {
 	return substr( preg_replace( '/[^A-Za-z0-9_-]/', '?', (string) $name ), 0, 40 );
@@ -104,7 +107,7 @@ function smi_assessment_markup( array $options ) {
 		} elseif ( ! isset( $allowed[ $name ] ) ) {
 			$dropped[] = smi_assessment_comment_name( $name );
 		} elseif ( 'unfiltered_html' === $allowed[ $name ] && ! $may_route ) {
-			if ( '' !== $value ) {
+			if ( '' !== $value || in_array( $name, SMI_ASSESSMENT_PRESENCE, true ) ) {
 				$dropped[] = $name . ' (set by the site\'s settings: the post\'s author may not choose where leads go)';
 			}
 		} else {
@@ -125,7 +128,7 @@ function smi_assessment_markup( array $options ) {
 	}
 	$attributes = '';
 	foreach ( $kept as $name => $value ) {
-		if ( '' === $value && 'lazy' !== $name ) {
+		if ( '' === $value && ! in_array( $name, SMI_ASSESSMENT_PRESENCE, true ) ) {
 			continue;
 		}
 		$attributes .= ' ' . $name . '="' . esc_attr( $value ) . '"';

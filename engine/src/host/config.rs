@@ -6,6 +6,7 @@
 //! console line, never the widget. Names the widget does not know are reported the same way,
 //! except the global HTML attributes (`id`, `class`, `data-*`, …) a host page may add freely.
 
+use crate::assessment::questionnaire::CategoryId;
 use crate::host::lead::{self, Format, Gate, LeadConfig};
 use std::fmt;
 
@@ -48,7 +49,7 @@ pub struct OptionDoc {
 }
 
 /// Every option the widget reads: the one table its parser, types, docs and allowlists come from.
-pub const OPTION_TABLE: [OptionRow; 22] = [
+pub const OPTION_TABLE: [OptionRow; 27] = [
     OptionRow {
         name: "lang",
         #[cfg(not(target_arch = "wasm32"))]
@@ -132,7 +133,67 @@ pub const OPTION_TABLE: [OptionRow; 22] = [
             default: "none",
             what: "URL of the call to action (http(s) or site-relative); needs cta-label.",
         },
-        read: |d, v| relative_link(v, &mut d.cta_url, "ignoring it"),
+        read: |d, v| {
+            relative_link(v, &mut d.cta_url, "ignoring it").or_else(|| unknown_placeholders(v))
+        },
+    },
+    OptionRow {
+        name: "cta-observer",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "`label|URL`",
+            default: "`cta-label` and `cta-url`",
+            what: "The call to action for an Observer's result, label|URL; falls back to cta-label and cta-url.",
+        },
+        read: |d, v| offer(d, v, CategoryId::Observer),
+    },
+    OptionRow {
+        name: "cta-conservative",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "`label|URL`",
+            default: "`cta-label` and `cta-url`",
+            what: "The call to action for a Conservative's result, label|URL; falls back to cta-label and cta-url.",
+        },
+        read: |d, v| offer(d, v, CategoryId::Conservative),
+    },
+    OptionRow {
+        name: "cta-participant",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "`label|URL`",
+            default: "`cta-label` and `cta-url`",
+            what: "The call to action for a Participant's result, label|URL; falls back to cta-label and cta-url.",
+        },
+        read: |d, v| offer(d, v, CategoryId::Participant),
+    },
+    OptionRow {
+        name: "cta-social-first",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "string",
+            values: "`label|URL`",
+            default: "`cta-label` and `cta-url`",
+            what: "The call to action for a #SocialFirst result, label|URL; falls back to cta-label and cta-url.",
+        },
+        read: |d, v| offer(d, v, CategoryId::SocialFirst),
+    },
+    OptionRow {
+        name: "cta-personal",
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: OptionDoc {
+            ts: "boolean | ''",
+            values: "present or absent",
+            default: "absent",
+            what: "Present: the calls to action's URLs may carry {name}, {email}, {company} and {lead_id}, filled once the visitor has sent the lead form with consent.",
+        },
+        read: |d, _| {
+            d.config.cta_personal = true;
+            None
+        },
     },
     OptionRow {
         name: "report-intro",
@@ -350,13 +411,20 @@ pub const OPTIONS: [&str; OPTION_TABLE.len()] = {
     names
 };
 
-/// The options that decide where a visitor's personal data goes: the lead endpoint, and the
-/// format, renaming and fixed fields of what is sent there. A host that lets less trusted people
+/// The options that decide where a visitor's personal data goes: the lead endpoint, the
+/// format, renaming and fixed fields of what is sent there, and whether the calls to action
+/// carry the visitor's details. A host that lets less trusted people
 /// configure the widget lets only trusted ones set these (the WordPress plugin: authors
 /// without `unfiltered_html` get the site's settings). Native only: the plugin's option table
 /// is generated from it (`tests/native/types.rs`).
 #[cfg(not(target_arch = "wasm32"))]
-pub const LEAD_ROUTING: [&str; 4] = ["lead-endpoint", "lead-format", "lead-map", "lead-extra"];
+pub const LEAD_ROUTING: [&str; 5] = [
+    "lead-endpoint",
+    "lead-format",
+    "lead-map",
+    "lead-extra",
+    "cta-personal",
+];
 
 /// Attributes any HTML element may carry; never reported as unknown.
 const GLOBAL_ATTRIBUTES: [&str; 9] = [
@@ -416,6 +484,10 @@ pub struct Config {
     pub company: Option<String>,
     pub logo: Option<String>,
     pub cta: Option<Cta>,
+    /// A call to action per category, in [`CategoryId::ALL`] order, in place of `cta`.
+    pub offers: [Option<Cta>; 4],
+    /// The calls to action's URLs may carry the visitor's details (`cta-personal`).
+    pub cta_personal: bool,
     /// The host's paragraph for the report's cover, and its contact lines for the last page.
     pub report_intro: Option<String>,
     pub report_contact: Option<String>,
@@ -434,11 +506,92 @@ impl Config {
             .map_or(DEFAULT_ACCENT, |a| (&a.colour, &a.text))
     }
 
-    /// The call to action's label and URL.
-    pub fn cta_pair(&self) -> Option<(&str, &str)> {
-        self.cta
+    /// The call to action for a result in `category`: its own, else the general one.
+    pub fn offer(&self, category: CategoryId) -> Option<&Cta> {
+        self.offers[category as usize]
             .as_ref()
-            .map(|c| (c.label.as_str(), c.url.as_str()))
+            .or(self.cta.as_ref())
+    }
+}
+
+/// What a call to action's URL may hold, each replaced by its value, percent-encoded: the
+/// result's, then the visitor's own details ([`PERSONAL`]).
+pub const PLACEHOLDERS: [&str; 7] = [
+    "category",
+    "investment",
+    "innovation",
+    "name",
+    "email",
+    "company",
+    "lead_id",
+];
+
+/// The placeholders that carry the visitor's details: filled only with `cta-personal` and
+/// once the visitor has sent the lead form with consent; empty otherwise.
+pub const PERSONAL: [&str; 4] = ["name", "email", "company", "lead_id"];
+
+/// `template` with every `{placeholder}` of [`PLACEHOLDERS`] replaced by `value(name)`,
+/// percent-encoded (so that no value can add a parameter or change the address's scheme);
+/// anything else in braces stays as written.
+pub fn fill_url(template: &str, value: impl Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        match rest
+            .find('}')
+            .map(|close| (&rest[1..close], close))
+            .filter(|(name, _)| PLACEHOLDERS.contains(name))
+        {
+            Some((name, close)) => {
+                out.push_str(&crate::words::percent_encode(&value(name)));
+                rest = &rest[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out + rest
+}
+
+/// A warning naming the `{…}` in `url` that are not placeholders, which stay as written.
+fn unknown_placeholders(url: &str) -> Option<String> {
+    let unknown: Vec<&str> = url
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .filter(|name| !PLACEHOLDERS.contains(name))
+        .collect();
+    (!unknown.is_empty()).then(|| {
+        format!(
+            "{{{}}} is not a placeholder (they are {{{}}}); left as written.",
+            crate::words::join(&unknown, "}, {"),
+            crate::words::join(&PLACEHOLDERS, "}, {")
+        )
+    })
+}
+
+/// `cta-<category>`: `label|URL`.
+fn offer(draft: &mut Draft, value: &str, category: CategoryId) -> Option<String> {
+    let Some((label, url)) = value.split_once('|') else {
+        return Some(format!(
+            "\"{value}\" is not label|URL; this category gets the general call to action."
+        ));
+    };
+    let (label, url) = (label.trim(), url.trim());
+    let mut cut = None;
+    let warning = text(label, &mut cut, MAX_LABEL).or_else(|| unknown_placeholders(url));
+    match (cut, link(url, true)) {
+        (Some(label), Some(url)) => {
+            draft.config.offers[category as usize] = Some(Cta { label, url });
+            warning
+        }
+        _ => Some(format!(
+            "\"{value}\" needs a label and an http(s) or site-relative URL; this category gets the general call to action."
+        )),
     }
 }
 

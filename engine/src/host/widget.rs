@@ -18,14 +18,14 @@ use crate::assessment::questionnaire::Questionnaire;
 use crate::assessment::scoring::{evaluate, Answers, Outcome};
 use crate::assessment::session::{self, Session, Step};
 use crate::assessment::{saved, share_code};
-use crate::host::config::Config;
+use crate::host::config::{fill_url, Config, Cta};
 use crate::host::events::Event;
 use crate::host::lead::{self, Field, Gate, Invalid, Request};
 use crate::result::benchmark::{Comparison, Pack};
 use crate::result::calendar::Date;
 use crate::result::card::{self, CardInput};
 use crate::result::progress::{self, Earlier, Movement};
-use crate::result::report::{self as full_report, Report};
+use crate::result::report::{ReportRequest, Sources};
 use crate::result::team;
 use crate::result::text::{fill, Strings, Text};
 use crate::words::percent_encode;
@@ -49,6 +49,8 @@ pub struct Context {
     pub date: String,
     /// Today, as the history records it.
     pub today: Date,
+    /// The texts the questionnaire and strings were read from, for the report module.
+    pub sources: Rc<Sources>,
 }
 
 impl Context {
@@ -333,7 +335,7 @@ pub enum Effect {
     /// Load the report module, write the report as PDF and offer it as a download; answers
     /// `ReportDone`.
     BuildReport {
-        report: Box<Report>,
+        request: Box<ReportRequest>,
         filename: String,
     },
 }
@@ -459,6 +461,35 @@ impl State {
             .flatten()
     }
 
+    /// The call to action for `outcome` (its category's, else the general one), its URL's
+    /// placeholders filled. The visitor's own details go in only when `own` (the visitor's
+    /// result, not a shared one), the host set `cta-personal`, and the lead form was sent
+    /// with consent; empty otherwise.
+    pub fn offer(&self, ctx: &Context, outcome: &Outcome, own: bool) -> Option<Cta> {
+        let cta = ctx.config.offer(outcome.category)?;
+        let personal = own
+            && ctx.config.cta_personal
+            && self.lead.consent
+            && matches!(
+                self.lead.status,
+                Some(LeadStatus::Sending | LeadStatus::Sent | LeadStatus::Queued)
+            );
+        let url = fill_url(&cta.url, |name| match name {
+            "category" => outcome.category.as_str().into(),
+            "investment" => outcome.investment.to_string(),
+            "innovation" => outcome.innovation.to_string(),
+            "lead_id" if personal => self.lead.id.clone().unwrap_or_default(),
+            name if personal => Field::parse(name)
+                .map(|f| lead::value(&self.lead.values, f).to_owned())
+                .unwrap_or_default(),
+            _ => String::new(),
+        });
+        Some(Cta {
+            label: cta.label.clone(),
+            url,
+        })
+    }
+
     /// The link that reopens this result, when the questionnaire has share codes.
     pub fn share_link(&self, ctx: &Context) -> Option<String> {
         if self.session.step != Step::Result {
@@ -549,6 +580,7 @@ pub fn card_svg(
     outcome: &Outcome,
 ) -> String {
     let config = &ctx.config;
+    let offer = state.offer(ctx, outcome, true);
     card::svg(&CardInput {
         questionnaire: &ctx.questionnaire,
         strings: &ctx.strings,
@@ -558,7 +590,7 @@ pub fn card_svg(
         company: config.company.as_deref(),
         logo: config.logo.as_deref(),
         accent: config.accent_pair(),
-        cta: config.cta_pair(),
+        cta: offer.as_ref().map(|c| (c.label.as_str(), c.url.as_str())),
         next: next.map(|n| {
             (
                 ctx.questionnaire.category(n.category).name.as_str(),
@@ -797,7 +829,6 @@ fn request_report(ctx: &Context, state: &mut State, effects: &mut Vec<Effect>) {
     if state.report == Some(ReportStatus::Building) {
         return;
     }
-    let guidance = guidance(ctx, state);
     let comparison = state
         .benchmark
         .as_ref()
@@ -807,29 +838,29 @@ fn request_report(ctx: &Context, state: &mut State, effects: &mut Vec<Effect>) {
         Some(lead::value(&state.lead.values, field)).filter(|v| !v.trim().is_empty())
     };
     let link = state.share_link(ctx);
-    let report = full_report::build(&full_report::Input {
-        questionnaire: &ctx.questionnaire,
-        strings: &ctx.strings,
-        answers: &state.session.answers,
-        outcome: &outcome,
-        next: guidance.next.as_ref(),
-        comparison: comparison.as_ref(),
-        lang: &ctx.lang,
+    let offer = state.offer(ctx, &outcome, true);
+    let (accent, accent_text) = config.accent_pair();
+    let request = ReportRequest {
+        lang: ctx.lang.clone(),
         rtl: ctx.rtl,
-        date: &ctx.date,
-        company: given(Field::Company),
-        role: given(Field::Role),
-        brand: config.company.as_deref(),
-        logo: config.logo.as_deref(),
-        accent: config.accent_pair(),
-        cta: config.cta_pair(),
-        intro: config.report_intro.as_deref(),
-        contact: config.report_contact.as_deref(),
-        link: link.as_deref(),
-    });
+        answers: state.session.answers.clone(),
+        date: ctx.date.clone(),
+        comparison,
+        company: given(Field::Company).map(str::to_owned),
+        role: given(Field::Role).map(str::to_owned),
+        brand: config.company.clone(),
+        logo: config.logo.clone(),
+        accent: [accent.to_owned(), accent_text.to_owned()],
+        cta: offer.map(|c| [c.label, c.url]),
+        intro: config.report_intro.clone(),
+        contact: config.report_contact.clone(),
+        link,
+        translation: ctx.sources.translation.clone(),
+        questionnaire: ctx.sources.questionnaire.clone(),
+    };
     state.report = Some(ReportStatus::Building);
     effects.push(Effect::BuildReport {
-        report: Box::new(report),
+        request: Box::new(request),
         filename: format!("social-maturity-{}.pdf", outcome.category.as_str()),
     });
 }

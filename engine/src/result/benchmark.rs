@@ -41,6 +41,11 @@ pub struct Pack {
     pub n: u32,
     pub axes: Axes,
     pub categories: Categories,
+    /// The privacy budget of the noise the counts carry (`result::privacy`); absent for an
+    /// exact pack, and in packs built before it was stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0.001, max = 100)))]
+    pub epsilon: Option<f64>,
 }
 
 /// For each axis, the number of respondents at each score: index 0 is score 0, index 100
@@ -108,6 +113,7 @@ impl Pack {
                 innovation: vec![0; SCORES],
             },
             categories: Categories::default(),
+            epsilon: None,
         }
     }
 
@@ -139,6 +145,12 @@ impl Pack {
                 "the pack was built for the questionnaire \"{}\", this widget runs \"{id}\"",
                 self.questionnaire
             ));
+        }
+        if self
+            .epsilon
+            .is_some_and(|e| !(e.is_finite() && e > 0.0 && e <= 100.0))
+        {
+            return Err("epsilon must be a number above 0 and at most 100".into());
         }
         let label = self.label.trim();
         if label.is_empty() || label.chars().count() > MAX_LABEL {
@@ -206,8 +218,9 @@ pub fn percent(part: u64, n: u32) -> u8 {
 /// Bands of ten points a strip is drawn in: 0–9, 10–19, …, 90–100.
 pub const BANDS: usize = 10;
 
-/// What the visitor sees of a pack for one outcome.
-#[derive(Debug, Clone, PartialEq)]
+/// What the visitor sees of a pack for one outcome (and, in the report's request, what the
+/// report module is given of it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub label: String,
     pub n: u32,
@@ -219,7 +232,7 @@ pub struct Comparison {
     pub categories: Option<[u8; 4]>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AxisComparison {
     pub axis: Axis,
     pub score: u8,

@@ -85,6 +85,7 @@ pub fn with_noise(pack: &Pack, epsilon: f64, random: &mut impl FnMut() -> u64) -
             innovation: scaled(&pack.axes.innovation, n, alpha, random),
         },
         categories,
+        epsilon: Some(epsilon),
         ..pack.clone()
     }
 }

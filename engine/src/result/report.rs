@@ -1,6 +1,7 @@
 //! The full report: what it says, page by page, as plain data.
 //!
-//! [`build`] turns a result into a [`Report`]: sections that each start a new page, made of a
+//! The widget sends a [`ReportRequest`] (the answers and the words around them); the report module
+//! makes the report from it with [`from_request`]. [`build`] turns a result into a [`Report`]: sections that each start a new page, made of a
 //! few kinds of [`Block`], every text already in the visitor's language and digits. The
 //! widget hands the report to the report module (`report/`, a separate wasm loaded on the
 //! first request), which lays it out as a PDF; nothing here knows about pages' geometry, so
@@ -127,6 +128,94 @@ pub struct Input<'a> {
     pub intro: Option<&'a str>,
     pub contact: Option<&'a str>,
     pub link: Option<&'a str>,
+}
+
+/// Where the questionnaire and the interface text came from: the loader's texts, which the
+/// widget keeps so that the report module can read them again (English's are built in).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sources {
+    /// The language's translation (its questionnaire and strings), for any language but
+    /// English.
+    pub translation: Option<String>,
+    /// The host's own questionnaire, when it has one.
+    pub questionnaire: Option<String>,
+}
+
+/// What the widget hands the report module: the answers and the words around them, nothing
+/// the module can work out itself. [`from_request`] makes the [`Report`] from it inside the
+/// module, so that the widget carries none of the report's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRequest {
+    /// The language shown (`en`, `ar`, …) and whether it reads right to left.
+    pub lang: String,
+    pub rtl: bool,
+    pub answers: Answers,
+    /// Today, written out in the visitor's language.
+    pub date: String,
+    pub comparison: Option<Comparison>,
+    /// The visitor's company and role, as given in the lead form.
+    pub company: Option<String>,
+    pub role: Option<String>,
+    pub brand: Option<String>,
+    pub logo: Option<String>,
+    /// `#rrggbb` and the text colour on it.
+    pub accent: [String; 2],
+    /// The call to action's label and URL (filled in).
+    pub cta: Option<[String; 2]>,
+    pub intro: Option<String>,
+    pub contact: Option<String>,
+    pub link: Option<String>,
+    pub translation: Option<String>,
+    pub questionnaire: Option<String>,
+}
+
+/// The report a [`ReportRequest`] asks for: the questionnaire and strings read as the widget read
+/// them (English's built in, another language's from its translation, the host's own
+/// questionnaire in place of the shipped one), then [`build`].
+pub fn from_request(r: &ReportRequest) -> Result<Report, String> {
+    use crate::assessment::questionnaire::Problem;
+    let problems = |what: &str, p: Vec<Problem>| format!("{what}: {}", Problem::list(&p));
+    let (shipped, strings) = match (r.lang.as_str(), &r.translation) {
+        ("en", _) => (None, crate::content::strings()?),
+        (lang, Some(text)) => {
+            let (q, s) = crate::content::translation(text)
+                .map_err(|p| problems(&format!("the \"{lang}\" translation"), p))?;
+            (Some(q), s)
+        }
+        (lang, None) => return Err(format!("no \"{lang}\" translation was given")),
+    };
+    let q = match (&r.questionnaire, shipped) {
+        (Some(text), _) => {
+            Questionnaire::from_json(text).map_err(|p| problems("questionnaire", p))?
+        }
+        (None, Some(q)) => q,
+        (None, None) => {
+            crate::content::questionnaire().map_err(|p| problems("questionnaire", p))?
+        }
+    };
+    let outcome = crate::assessment::scoring::evaluate(&q, &r.answers)
+        .ok_or("the answers are not a whole assessment of this questionnaire")?;
+    let guidance = crate::assessment::path::guidance(&q, &r.answers);
+    Ok(build(&Input {
+        questionnaire: &q,
+        strings: &strings,
+        answers: &r.answers,
+        outcome: &outcome,
+        next: guidance.next.as_ref(),
+        comparison: r.comparison.as_ref(),
+        lang: &r.lang,
+        rtl: r.rtl,
+        date: &r.date,
+        company: r.company.as_deref(),
+        role: r.role.as_deref(),
+        brand: r.brand.as_deref(),
+        logo: r.logo.as_deref(),
+        accent: (&r.accent[0], &r.accent[1]),
+        cta: r.cta.as_ref().map(|[a, b]| (a.as_str(), b.as_str())),
+        intro: r.intro.as_deref(),
+        contact: r.contact.as_deref(),
+        link: r.link.as_deref(),
+    }))
 }
 
 /// The report for `input`: cover, result, the next category (when there is one), the whole

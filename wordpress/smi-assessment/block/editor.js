@@ -5,7 +5,7 @@
 	const { registerBlockType } = wp.blocks;
 	const { createElement: el, Fragment } = wp.element;
 	const { InspectorControls, useBlockProps } = wp.blockEditor;
-	const { PanelBody, SelectControl, TextControl, Placeholder, Notice } = wp.components;
+	const { PanelBody, SelectControl, TextControl, ToggleControl, Placeholder, Notice } = wp.components;
 	// From the plugin: whether this user's posts may choose where leads go (unfiltered_html),
 	// and the site's endpoint, which applies otherwise.
 	const site = window.smiAssessmentEditor || { mayRouteLeads: false, siteEndpoint: '' };
@@ -67,7 +67,19 @@
 					PanelBody,
 					{ title: 'Call to action', initialOpen: false },
 					text( 'ctaLabel', 'Label', 'Book a call' ),
-					text( 'ctaUrl', 'URL' )
+					text( 'ctaUrl', 'URL' ),
+					// One offer per category, label|URL; a category without one gets the above.
+					text( 'ctaObserver', 'Observers: label|URL' ),
+					text( 'ctaConservative', 'Conservatives: label|URL' ),
+					text( 'ctaParticipant', 'Participants: label|URL' ),
+					text( 'ctaSocialFirst', '#SocialFirst: label|URL' ),
+					site.mayRouteLeads
+						? el( ToggleControl, {
+							label: "Fill {name}, {email}, {company}, {lead_id} in the URLs once the visitor has sent the lead form",
+							checked: attributes.ctaPersonal === 'yes',
+							onChange: ( on ) => setAttributes( { ctaPersonal: on ? 'yes' : '' } ),
+						} )
+						: null
 				),
 				el(
 					PanelBody,
