@@ -74,13 +74,22 @@ proptest! {
     #[test]
     fn the_comparison_applies_the_rule(a in any_answers(), seed in 0u64..1000) {
         let outcome = evaluate(smi(), &a).unwrap();
-        let pack = pack_of(&generated_scores(60, seed));
+        let scores = generated_scores(60, seed);
+        let pack = pack_of(&scores);
         let c = Comparison::new(&pack, &outcome);
         for axis in Axis::ALL {
-            prop_assert_eq!(
-                c.ahead(axis),
-                Some(ahead_of(pack.counts(axis), pack.n, outcome.score(axis)))
-            );
+            // The rule counted over the respondents themselves, not the pack's counts:
+            // round(100 × those with a lower score / n), halves up, in whole numbers.
+            let mine = outcome.score(axis);
+            let lower = scores
+                .iter()
+                .filter(|&&(inv, inn)| {
+                    let score = if axis == Axis::Investment { inv } else { inn };
+                    score < mine
+                })
+                .count();
+            let expected = (200 * lower + scores.len()) / (2 * scores.len());
+            prop_assert_eq!(c.ahead(axis), Some(expected as u8));
         }
         let bands = c.axes.as_ref().unwrap()[0].bands;
         let total: u32 = bands.iter().map(|&b| u32::from(b)).sum();

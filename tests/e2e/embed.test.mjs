@@ -283,26 +283,43 @@ test('hostile host CSS and a right-to-left host page do not change the widget', 
   await page.close();
 });
 
-test('at 320 px nothing overflows and every control is at least 44 px tall', async () => {
-  const { page, context } = await open('<smi-assessment></smi-assessment>', {}, {
+test('at 320 px nothing overflows and every control is at least 44 px tall, on every screen', async () => {
+  const { page, context } = await open('<smi-assessment lead="after"></smi-assessment>', {}, {
     viewport: { width: 320, height: 720 }, deviceScaleFactor: 2, reducedMotion: 'reduce',
   });
   const w = widget(page);
+  // Buttons, choices, links set apart as controls, fields and the consent box's label; a link
+  // inside a sentence is text, not a target of its own (WCAG 2.5.8's inline exception).
+  const measure = (screen) => page.evaluate((screen) => {
+    const root = document.querySelector('smi-assessment').shadowRoot.querySelector('.smi');
+    const inSentence = (el) => el.tagName === 'A' && el.closest('p, li') && el.parentElement.textContent.trim() !== el.textContent.trim();
+    const targets = [...root.querySelectorAll('button, .smi-choice__label, a, input:not([type=checkbox]):not([type=radio]), select, textarea, label:has(input[type=checkbox])')]
+      .filter((el) => el.getClientRects().length && !inSentence(el))
+      .map((el) => ({ what: `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}"`, ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) }));
+    const small = targets.filter((r) => Math.min(r.height, r.width) < 44).map((r) => `${r.what} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+    return { screen, count: targets.length, small, overflow: root.scrollWidth - root.clientWidth, pageOverflow: document.documentElement.scrollWidth - window.innerWidth };
+  }, screen);
+  const screens = [];
+  await w.getByRole('button', { name: 'Start the assessment' }).waitFor();
+  screens.push(await measure('intro'));
   await w.getByRole('button', { name: 'Start the assessment' }).click();
   await w.getByRole('radio').nth(2).check();
-  const layout = await page.evaluate(() => {
-    const root = document.querySelector('smi-assessment').shadowRoot.querySelector('.smi');
-    const targets = [...root.querySelectorAll('button, .smi-choice__label, a')].map((el) => el.getBoundingClientRect());
-    return {
-      overflow: root.scrollWidth - root.clientWidth,
-      pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
-      smallest: Math.min(...targets.map((r) => Math.min(r.height, r.width))),
-    };
-  });
-  assert.equal(layout.overflow, 0);
-  assert.equal(layout.pageOverflow, 0);
-  assert.ok(layout.smallest >= 44, `smallest target ${layout.smallest}px`);
+  screens.push(await measure('question'));
   await w.locator('.smi').screenshot({ path: path.join(SCREENSHOTS, 'question-320.png') });
+  for (let i = 0; i < 27; i++) {
+    await w.getByRole('radio').nth(i % 3).check();
+    await w.getByRole('button', { name: i === 26 ? 'See my result' : 'Next' }).click();
+  }
+  await w.getByRole('button', { name: 'Send me the report' }).waitFor();
+  await w.getByRole('button', { name: 'Send me the report' }).click();
+  await w.locator('[aria-invalid=true]').first().waitFor();
+  screens.push(await measure('result with the lead form and its errors'));
+  for (const s of screens) {
+    assert.ok(s.count > 0, `${s.screen}: controls found`);
+    assert.deepEqual(s.small, [], `${s.screen}: controls under 44 px`);
+    assert.equal(s.overflow, 0, `${s.screen}: overflow`);
+    assert.equal(s.pageOverflow, 0, `${s.screen}: page overflow`);
+  }
   await context.close();
 });
 

@@ -24,6 +24,11 @@ async function open(attributes = '', { lang = 'en', context: given, hash = '' } 
 }
 
 const first = (page) => page.locator('smi-assessment .smi[data-first-screen]');
+
+/** Waits past the frame in which the loader would show a first screen (it shows it at the
+ * start of the next animation frame after the element connects), and one more. */
+const pastFirstFrames = (page) => page.evaluate(() => customElements.whenDefined('smi-assessment')
+  .then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))));
 const live = (page) => page.locator('smi-assessment .smi:not([data-first-screen])');
 
 for (const [what, attributes, lang] of [
@@ -68,16 +73,59 @@ test('no first screen where the widget will not start on the intro: saved progre
   await live(page).getByRole('radio').first().check();
   // The next visit in the same browser: progress is saved, so the widget reopens the question.
   const again = await open('id="saved"', { context });
-  await again.page.waitForFunction(() => customElements.get('smi-assessment'));
+  await pastFirstFrames(again.page);
   assert.equal(await first(again.page).count(), 0, 'saved progress: no first screen');
   again.release();
   await live(again.page).getByText('Question 1 of 27').waitFor();
   await context.close();
 
   const shared = await open('', { hash: '#smi=1O7u7uREREamd' });
-  await shared.page.waitForFunction(() => customElements.get('smi-assessment'));
+  await pastFirstFrames(shared.page);
   assert.equal(await first(shared.page).count(), 0, 'a share link opens a card, not the intro');
   shared.release();
   await widget(shared.page).getByRole('heading', { name: /Your social maturity/ }).waitFor();
   await shared.context.close();
+});
+
+test('no first screen for a custom questionnaire, an accent that is not #rrggbb, or mount()', async () => {
+  // The same page shows one where nothing excludes it: the check can fail.
+  const control = await open('');
+  await pastFirstFrames(control.page);
+  assert.equal(await first(control.page).count(), 1, 'a plain element gets the first screen');
+  control.release();
+  await control.context.close();
+
+  env.server.pages['/first-custom.json'] = {
+    body: await (await fetch(`${env.server.url}examples/benchmark-sample.json`)).text(),
+  };
+  for (const [what, attributes] of [
+    ['a custom questionnaire', 'questionnaire="/first-custom.json"'],
+    ['a named colour', 'accent="teal"'],
+    ['a three-digit colour', 'accent="#0a6"'],
+  ]) {
+    const { page, context, release } = await open(attributes);
+    await pastFirstFrames(page);
+    assert.equal(await first(page).count(), 0, what);
+    release();
+    await context.close();
+  }
+
+  const name = `/first-mount-${Math.random().toString(36).slice(2)}.html`;
+  env.server.pages[name] = {
+    body: hostPage(`<div id="host"></div><script type="module">
+      import { mount } from '/smi-widget.js';
+      window.mounted = mount(document.getElementById('host'), {});
+    </script>`),
+  };
+  const context = await env.browser.newContext({ reducedMotion: 'reduce' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/smi_widget_bg.wasm', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(env.server.url.replace(/\/$/, '') + name);
+  await pastFirstFrames(page);
+  assert.equal(await page.locator('#host .smi[data-first-screen]').count(), 0, 'mount() from script');
+  release();
+  await page.locator('#host .smi:not([data-first-screen]) .smi-button').first().waitFor();
+  await context.close();
 });

@@ -134,7 +134,14 @@ proptest! {
         prop_assert!(o.investment <= 100 && o.innovation <= 100);
         prop_assert!(o.pillars.iter().all(|p| p.score <= 100));
         let t = smi().threshold;
-        prop_assert_eq!(o.category, CategoryId::from_levels(o.investment >= t, o.innovation >= t));
+        // The matrix of the seed: investment up, innovation across.
+        let expected = match (o.investment >= t, o.innovation >= t) {
+            (false, false) => CategoryId::Observer,
+            (true, false) => CategoryId::Conservative,
+            (false, true) => CategoryId::Participant,
+            (true, true) => CategoryId::SocialFirst,
+        };
+        prop_assert_eq!(o.category, expected);
         prop_assert!(o.actions.len() <= 5);
     }
 

@@ -853,15 +853,74 @@ fn any_action() -> impl Strategy<Value = Action> {
     ]
 }
 
-proptest! {
-    /// No sequence of actions panics, and every `smi:complete` carries the scores that
-    /// `evaluate` gives for the answers saved at that moment.
-    #[test]
-    fn every_completion_carries_the_saved_answers_scores(
-        actions in prop::collection::vec(any_action(), 0..160),
-        gate in prop_oneof![Just("off"), Just("before"), Just("after")],
-    ) {
-        let c = ctx(&[("lead", gate), ("lead-endpoint", "https://crm.example/hook")]);
+/// A visit: mostly the whole assessment in order (Start, each item answered and Next, and
+/// with the `before` gate the form filled and sent) with a few random actions dropped in
+/// anywhere; sometimes any actions at all, which alone reach the result practically never.
+fn any_visit() -> impl Strategy<Value = Vec<Action>> {
+    let n = smi().items.len();
+    let journey = (
+        prop::collection::vec(0u8..4, n),
+        prop::collection::vec((0usize..80, any_action()), 0..6),
+    )
+        .prop_map(move |(choices, noise)| {
+            let mut visit = vec![Action::Flow(Flow::Start)];
+            for (item, choice) in choices.into_iter().enumerate() {
+                visit.extend([
+                    Action::Flow(Flow::Answer { item, choice }),
+                    Action::Flow(Flow::Next),
+                ]);
+            }
+            visit.extend([
+                Action::EditLead(Field::Email, "a@b.example".into()),
+                Action::Consent(true),
+                Action::SubmitLead { id: "v".into() },
+                Action::ResultPainted,
+            ]);
+            for (at, action) in noise {
+                visit.insert(at % (visit.len() + 1), action);
+            }
+            visit
+        });
+    prop_oneof![
+        3 => journey,
+        1 => prop::collection::vec(any_action(), 0..160),
+    ]
+}
+
+/// No sequence of actions panics, and every `smi:complete` carries the scores that
+/// `evaluate` gives for the answers saved at that moment; most visits complete (counted, so
+/// that a generator that stopped reaching `smi:complete` fails here).
+#[test]
+fn every_completion_carries_the_saved_answers_scores() {
+    use proptest::test_runner::{Config as Cases, TestRunner};
+    let completions = std::cell::Cell::new(0);
+    let mut runner = TestRunner::new(Cases::with_cases(256));
+    let gates = prop_oneof![Just("off"), Just("before"), Just("after")];
+    runner
+        .run(&(any_visit(), gates), |(actions, gate)| {
+            let completed = completion_check(actions, gate)?;
+            completions.set(completions.get() + usize::from(completed));
+            Ok(())
+        })
+        .unwrap();
+    assert!(
+        completions.get() >= 60,
+        "only {} of 256 visits sent smi:complete",
+        completions.get()
+    );
+}
+
+/// Runs `actions` with the lead `gate`; whether any `smi:complete` was sent, each checked.
+fn completion_check(
+    actions: Vec<Action>,
+    gate: &str,
+) -> Result<bool, proptest::test_runner::TestCaseError> {
+    let mut completed = false;
+    {
+        let c = ctx(&[
+            ("lead", gate),
+            ("lead-endpoint", "https://crm.example/hook"),
+        ]);
         let mut state = booted(&c);
         let mut stored: Option<Session> = None;
         for action in actions {
@@ -882,6 +941,7 @@ proptest! {
                         prop_assert_eq!(done.investment, outcome.investment);
                         prop_assert_eq!(done.innovation, outcome.innovation);
                         prop_assert_eq!(done.category.as_str(), outcome.category.as_str());
+                        completed = true;
                     }
                     _ => {}
                 }
@@ -890,6 +950,7 @@ proptest! {
             state = next;
         }
     }
+    Ok(completed)
 }
 
 #[test]
