@@ -145,8 +145,8 @@ function smi_assessment_shortcode( $atts ) {
 	$options = array();
 	foreach ( (array) $atts as $name => $value ) {
 		if ( is_int( $name ) ) {
-			// A bare word, such as `lazy`.
-			$options[ strtolower( (string) $value ) ] = '';
+			// A bare word, such as `lazy` or `cta_personal`.
+			$options[ str_replace( '_', '-', strtolower( (string) $value ) ) ] = '';
 			continue;
 		}
 		$options[ str_replace( '_', '-', strtolower( (string) $name ) ) ] = $value;
