@@ -57,6 +57,17 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v 
     poppler-utils python3 >/dev/null
 fi
 
+# Firefox ESR and WebKitGTK for the journeys in every engine (tests/engines/): Firefox is
+# driven over WebDriver BiDi by puppeteer-core (no driver binary), WebKitGTK's MiniBrowser by
+# WebKitWebDriver under an Xvfb display the test starts and stops.
+if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ]; then
+  step "apt: firefox-esr, webkit2gtk-driver, xvfb"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr webkit2gtk-driver \
+    xvfb xauth >/dev/null
+fi
+
 # A real WordPress for the plugin's tests (tests/wordpress/): Debian's WordPress and its
 # twentytwentythree theme, MariaDB, and PHP's CLI with its MySQL driver. The tests start and
 # stop their own database and server; nothing here is left running.
@@ -76,4 +87,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-echo "setup: ok ($(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version))"
+echo "setup: ok ($(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version), $(/usr/bin/firefox-esr --version))"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, native tests, browser tests (wasm-bindgen-test in
-# headless Chromium), then Playwright journeys against the built demo, the npm package in a
-# Vite app, and the WordPress plugin on a real WordPress. Installs whatever is missing first.
+# headless Chromium), then Playwright journeys against the built demo, the journeys in
+# Chromium, Firefox and WebKit, the npm package in a Vite app, and the WordPress plugin on a
+# real WordPress. Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .ci/setup.sh
@@ -25,6 +26,8 @@ step "release build"
 .ci/build.sh
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test tests/e2e/
+step "journeys in Chromium, Firefox ESR and WebKitGTK (tests/engines/)"
+node --test tests/engines/
 step "the npm package in a Vite + TypeScript app (installs Vite, TypeScript and React's types into a temporary folder)"
 node --test tests/consumer/
 step "WordPress plugin (a real WordPress and MariaDB, started and stopped by the test)"

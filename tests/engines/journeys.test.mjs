@@ -1,0 +1,164 @@
+// The visitor's journeys in every engine a visitor may use: Chromium, Firefox ESR and WebKit
+// (WebKitGTK's MiniBrowser, the engine of every iPhone browser), written once over
+// `drivers.mjs`. Each engine's version is printed. Where an engine lacks something the
+// widget uses, its fallback is what runs, and the test says which.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../e2e/server.mjs';
+import { hostPage } from '../e2e/browser.mjs';
+import { ENGINES, launchEngine, until } from './drivers.mjs';
+
+// Participant, investment 19 and innovation 84 (`tests/native`'s fixture), and every answer
+// the best one: #SocialFirst, 100 and 100.
+const PARTICIPANT = '1010101010101' + '23232323232323';
+const BEST = '3'.repeat(27);
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+/** A host page with the widget (`attributes`), the page's `lang`, and a listener that keeps
+ * every smi:* event and CSP violation in `window.seen`. */
+function page(name, { attributes = '', lang = 'en', csp = false } = {}) {
+  const head = `${csp ? `<meta http-equiv="Content-Security-Policy" content="${CSP}">` : ''}<script src="/engines-listen.js"></script>`;
+  server.pages[`/${name}.html`] = {
+    body: hostPage(`<smi-assessment ${attributes}></smi-assessment>`, { lang, dir: lang === 'ar' ? 'rtl' : 'ltr', head }),
+  };
+  return `${server.url}${name}.html`;
+}
+
+// Outside the page's markup, so that the strict CSP (no inline script) allows it.
+const LISTEN = `window.seen = { events: [], violations: [] };
+for (const name of ['smi:ready', 'smi:start', 'smi:complete', 'smi:error', 'smi:share']) {
+  document.addEventListener(name, (e) => window.seen.events.push({ name, detail: e.detail }));
+}
+document.addEventListener('securitypolicyviolation', (e) => window.seen.violations.push(e.violatedDirective + ' ' + e.blockedURI));`;
+
+const shadowText = (selector) => {
+  const el = document.querySelector('smi-assessment')?.shadowRoot?.querySelector(selector);
+  return el ? el.textContent : null;
+};
+
+/** Takes the assessment with `digits` in profile `p`: Start, then each answer and Next, each
+ * question awaited by its progress line. */
+async function takeAssessment(p, digits) {
+  await until(() => p.evaluate(shadowText, '.smi:not([data-first-screen]) .smi-button--primary'), 'the widget ready');
+  await p.click('.smi:not([data-first-screen]) .smi-button--primary');
+  for (const [n, d] of [...digits].entries()) {
+    await until(() => p.evaluate((n) => {
+      const root = document.querySelector('smi-assessment').shadowRoot;
+      const label = (root.querySelector('.smi:not([data-first-screen]) .smi-progress__label')?.textContent ?? '')
+        .replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660));
+      // The first number is the question's: "Question 3 of 27", "السؤال ٣ من ٢٧".
+      return Number(label.match(/\d+/)?.[0]) === n + 1;
+    }, n), `question ${n + 1}`);
+    await p.click('.smi-choice__label', Number(d));
+    await until(() => p.evaluate(() => !document.querySelector('smi-assessment').shadowRoot.querySelector('.smi-nav .smi-button--primary').disabled), 'Next enabled');
+    await p.click('.smi-nav .smi-button--primary');
+  }
+  await until(() => p.evaluate(shadowText, '.smi-result__title'), 'the result');
+  return until(() => p.evaluate(() => window.seen.events.find((e) => e.name === 'smi:complete')?.detail), 'smi:complete');
+}
+
+for (const engine of ENGINES) {
+  test(`${engine}: the journeys`, { timeout: 300_000 }, async (t) => {
+    server.pages['/engines-listen.js'] = { body: LISTEN, headers: { 'content-type': 'text/javascript' } };
+    const browser = await launchEngine(engine);
+    t.diagnostic(`engine: ${browser.version}`);
+    try {
+      await t.test('the assessment in English, under the strict CSP, with the engine\'s scores', async (t) => {
+        const p = await browser.profile();
+        await p.goto(page(`${engine}-en`, { csp: true }));
+        const done = await takeAssessment(p, PARTICIPANT);
+        assert.deepEqual([done.category, done.investment, done.innovation], ['participant', 19, 84]);
+        assert.match(await p.evaluate(shadowText, '.smi-result__title'), /Participant/);
+        // What this engine lacks of what the widget uses, and so the fallback that ran.
+        const lacks = await p.evaluate(() => [
+          !('scheduler' in window && 'yield' in window.scheduler) && 'scheduler.yield (a timer yields instead)',
+          !('locks' in navigator) && 'Web Locks (one tab at a time is not enforced; lead ids keep a retry from being a duplicate)',
+          !CSS.supports('accent-color', 'red') && 'accent-color (the default radio colour)',
+          !('share' in navigator) && 'the Web Share API (no native share button; copy and links instead)',
+        ].filter(Boolean));
+        t.diagnostic(`${browser.version} lacks: ${lacks.length ? lacks.join('; ') : 'nothing checked'}`);
+        const seen = await p.evaluate(() => window.seen);
+        assert.deepEqual(seen.violations, [], 'no CSP violation');
+        assert.deepEqual(seen.events.filter((e) => e.name === 'smi:error'), []);
+        await p.close();
+        // A share link reopens the same result in a fresh profile.
+        const fresh = await browser.profile();
+        assert.ok(done.share_url.startsWith(`${server.url}${engine}-en.html#smi=`), done.share_url);
+        await fresh.goto(done.share_url);
+        const title = await until(() => fresh.evaluate(shadowText, '.smi-result__title'), 'the shared result');
+        assert.match(title, /Participant/);
+        await fresh.close();
+      });
+
+      await t.test('the assessment in Arabic, right to left', async () => {
+        const p = await browser.profile();
+        await p.goto(page(`${engine}-ar`, { attributes: 'lang="ar"', lang: 'ar' }));
+        const done = await takeAssessment(p, BEST);
+        assert.deepEqual([done.category, done.investment, done.innovation], ['social-first', 100, 100]);
+        assert.equal(await p.evaluate(() => document.querySelector('smi-assessment').shadowRoot.querySelector('.smi').getAttribute('dir')), 'rtl');
+        await p.close();
+      });
+
+      await t.test('a reload midway resumes on the same question', async () => {
+        const p = await browser.profile();
+        const url = page(`${engine}-resume`);
+        await p.goto(url);
+        await until(() => p.evaluate(shadowText, '.smi:not([data-first-screen]) .smi-button--primary'), 'the widget ready');
+        await p.click('.smi:not([data-first-screen]) .smi-button--primary');
+        for (let i = 0; i < 5; i++) {
+          await until(() => p.evaluate((i) => (document.querySelector('smi-assessment').shadowRoot
+            .querySelector('.smi-progress__label')?.textContent ?? '').includes(`Question ${i + 1} of 27`), i), `question ${i + 1}`);
+          await p.click('.smi-choice__label', 1);
+          await p.click('.smi-nav .smi-button--primary');
+        }
+        await until(() => p.evaluate(() => (document.querySelector('smi-assessment').shadowRoot
+          .querySelector('.smi-progress__label')?.textContent ?? '').includes('Question 6 of 27')), 'question 6');
+        await p.reload();
+        await until(() => p.evaluate(() => (document.querySelector('smi-assessment')?.shadowRoot
+          ?.querySelector('.smi:not([data-first-screen]) .smi-progress__label')?.textContent ?? '').includes('Question 6 of 27')), 'question 6 after the reload');
+        await p.close();
+      });
+
+      await t.test('the card downloads as a 2400×1260 PNG, and print opens', async () => {
+        const p = await browser.profile();
+        await p.goto(page(`${engine}-card`));
+        await takeAssessment(p, PARTICIPANT);
+        // The file the widget offers, caught where it is handed to the browser, measured in
+        // the page; and the print dialog, which a test cannot close, recorded instead.
+        await p.evaluate(() => {
+          window.saved = [];
+          window.printed = 0;
+          HTMLAnchorElement.prototype.click = function () { window.saved.push({ href: this.href, name: this.download }); };
+          window.print = () => { window.printed += 1; };
+        });
+        const clickByText = (text) => p.evaluate((text) => {
+          const button = [...document.querySelector('smi-assessment').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === text);
+          return button ? [...document.querySelector('smi-assessment').shadowRoot.querySelectorAll('button')].indexOf(button) : -1;
+        }, text);
+        const png = await clickByText('Download image');
+        assert.ok(png >= 0, 'a Download image button');
+        await p.click('button', png);
+        const size = await until(() => p.evaluate(async () => {
+          const file = window.saved.find((s) => s.name.endsWith('.png'));
+          if (!file) return null;
+          const bitmap = await createImageBitmap(await (await fetch(file.href)).blob());
+          return [file.name, bitmap.width, bitmap.height];
+        }), 'the PNG');
+        assert.deepEqual(size, ['social-maturity-participant.png', 2400, 1260]);
+        const print = await clickByText('Print');
+        assert.ok(print >= 0, 'a Print button');
+        await p.click('button', print);
+        await until(() => p.evaluate(() => window.printed === 1), 'print called');
+        const errors = await p.evaluate(() => window.seen.events.filter((e) => e.name === 'smi:error'));
+        assert.deepEqual(errors, []);
+        await p.close();
+      });
+    } finally {
+      await browser.close();
+    }
+  });
+}
