@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { Builder } from 'selenium-webdriver';
+import { Builder, Key } from 'selenium-webdriver';
 import { CHROMIUM_ARGS } from '../e2e/browser.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -56,7 +56,8 @@ export async function until(check, what, ms = 20_000) {
  * The page API every journey uses: `goto`, `reload`, `evaluate(fn, arg)` (a function run in
  * the page, one JSON argument), `click(selector, index)` (a real click on the index-th match
  * in the widget's shadow root, or in the document for a selector starting with `doc:`),
- * `screenshot()` (PNG bytes of the viewport). WebKitWebDriver holds one session at a time:
+ * `press(key)` and `type(text)` (real key presses to whatever has focus), `screenshot()` (PNG
+ * bytes of the viewport). WebKitWebDriver holds one session at a time:
  * close a profile before opening the next.
  */
 function shadowQuery([selector, index]) {
@@ -83,6 +84,8 @@ async function chromiumEngine() {
           if (!element) throw new Error(`no ${selector} [${index}]`);
           await element.click();
         },
+        press: (key) => page.keyboard.press(key),
+        type: (text) => page.keyboard.type(text),
         screenshot: () => page.screenshot(),
         close: () => context.close(),
       };
@@ -115,6 +118,9 @@ async function firefoxEngine() {
           if (!element) throw new Error(`no ${selector} [${index}]`);
           await element.click();
         },
+        // Puppeteer names the space bar ' '.
+        press: (key) => page.keyboard.press(key === 'Space' ? ' ' : key),
+        type: (text) => page.keyboard.type(text),
         screenshot: () => page.screenshot(),
         close: () => context.close(),
       };
@@ -173,6 +179,8 @@ async function webkitEngine() {
           if (!element) throw new Error(`no ${selector} [${index}]`);
           await element.click();
         },
+        press: (key) => d.actions().sendKeys({ Space: ' ', Tab: Key.TAB, Enter: Key.ENTER, ArrowDown: Key.ARROW_DOWN }[key] ?? key).perform(),
+        type: (text) => d.actions().sendKeys(text).perform(),
         screenshot: async () => Buffer.from(await d.takeScreenshot(), 'base64'),
         async close() {
           sessions.delete(d);

@@ -157,8 +157,64 @@ for (const engine of ENGINES) {
         assert.deepEqual(errors, []);
         await p.close();
       });
+      if (engine !== 'webkit') {
+        await t.test('by keyboard alone: the assessment and the lead form', () => byKeyboard(browser, engine));
+      }
     } finally {
       await browser.close();
     }
   });
+}
+
+/** What has focus, through shadow roots: its tag, type, id and text. */
+const focused = () => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return { tag: el?.tagName.toLowerCase(), type: el?.type ?? '', id: el?.id ?? '', text: el?.textContent.trim() ?? '' };
+};
+
+/** Tabs forward until `matches(focused)` (at most 25 presses). */
+async function tabTo(p, matches, what) {
+  for (let i = 0; i < 25; i++) {
+    await p.press('Tab');
+    if (matches(await p.evaluate(focused))) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+/** The assessment and the `before` gate's form, by Tab, Space, arrows and Enter alone. */
+async function byKeyboard(browser, engine) {
+  const p = await browser.profile();
+  await p.goto(page(`${engine}-keys`, { attributes: 'lead="before" lead-fields="name,email*"' }));
+  await until(() => p.evaluate(shadowText, '.smi:not([data-first-screen]) .smi-button--primary'), 'the widget ready');
+  await tabTo(p, (f) => f.text === 'Start the assessment', 'Start');
+  await p.press('Enter');
+  for (const [n, d] of [...PARTICIPANT].entries()) {
+    await until(() => p.evaluate((n) => {
+      const f = (() => { let el = document.activeElement; while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement; return el; })();
+      const label = document.querySelector('smi-assessment').shadowRoot.querySelector('.smi-progress__label')?.textContent ?? '';
+      return label.includes(`Question ${n + 1} of 27`) && f?.tagName === 'H2';
+    }, n), `question ${n + 1} with focus on its heading`);
+    await p.press('Tab');
+    assert.equal((await p.evaluate(focused)).type, 'radio', `question ${n + 1}: Tab enters the choices`);
+    if (Number(d) === 0) await p.press('Space');
+    for (let i = 0; i < Number(d); i++) await p.press('ArrowDown');
+    const checked = await p.evaluate(() => [...document.querySelector('smi-assessment').shadowRoot.querySelectorAll('input[type=radio]')].findIndex((r) => r.checked));
+    assert.equal(checked, Number(d), `question ${n + 1}: the arrows chose`);
+    await tabTo(p, (f) => f.text === (n === 26 ? 'See my result' : 'Next'), 'Next');
+    await p.press('Enter');
+  }
+  // The gate: name, e-mail, consent, send.
+  await tabTo(p, (f) => f.tag === 'input' && f.type === 'text', 'the name field');
+  await p.type('Ada Lovelace');
+  await tabTo(p, (f) => f.type === 'email', 'the e-mail field');
+  await p.type('ada@example.com');
+  await tabTo(p, (f) => f.type === 'checkbox', 'the consent box');
+  await p.press('Space');
+  await tabTo(p, (f) => f.tag === 'button' && f.text === 'Send and see my result', 'Send');
+  await p.press('Enter');
+  const done = await until(() => p.evaluate(() => window.seen.events.find((e) => e.name === 'smi:complete')?.detail), 'smi:complete');
+  assert.deepEqual([done.category, done.investment, done.innovation], ['participant', 19, 84]);
+  await until(() => p.evaluate(shadowText, '.smi-result__title'), 'the result');
+  await p.close();
 }
