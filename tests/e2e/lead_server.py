@@ -2,7 +2,8 @@
 to fail. Usage: python3 lead_server.py [port]; prints "ready <port>" when listening.
 
 POST /leads        a lead (JSON or form-encoded); answered per the mode
-GET  /mode?set=M   ok (200), fail (500), fail-once (500 then ok), reject (422)
+GET  /mode?set=M   ok (200), fail (500), fail-once (500 then ok), fail-twice (500 twice,
+                   then ok), reject (422)
 GET  /received     every POST seen: [{status, content_type, body, fields}]
 """
 import json
@@ -60,9 +61,11 @@ class Handler(BaseHTTPRequestHandler):
             fields = {k: v[0] for k, v in parse_qs(raw, keep_blank_values=True).items()}
         with lock:
             mode = state["mode"]
-            status = {"ok": 200, "fail": 500, "fail-once": 500, "reject": 422}[mode]
+            status = {"ok": 200, "fail": 500, "fail-once": 500, "fail-twice": 500, "reject": 422}[mode]
             if mode == "fail-once":
                 state["mode"] = "ok"
+            elif mode == "fail-twice":
+                state["mode"] = "fail-once"
             state["received"].append(
                 {"status": status, "content_type": content_type, "body": raw, "fields": fields}
             )

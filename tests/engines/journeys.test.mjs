@@ -4,6 +4,8 @@
 // widget uses, its fallback is what runs, and the test says which.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
 import { hostPage } from '../e2e/browser.mjs';
 import { ENGINES, launchEngine, until } from './drivers.mjs';
@@ -13,6 +15,22 @@ import { ENGINES, launchEngine, until } from './drivers.mjs';
 const PARTICIPANT = '1010101010101' + '23232323232323';
 const BEST = '3'.repeat(27);
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+/** The tests' lead endpoint (`tests/e2e/lead_server.py`), in a process group of its own. */
+function leadEndpoint() {
+  const child = spawn('python3', [fileURLToPath(new URL('../e2e/lead_server.py', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.stdout.once('data', (line) => {
+      const port = Number(String(line).match(/ready (\d+)/)[1]);
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        async stop() { process.kill(-child.pid, 'SIGTERM'); await exited; },
+      });
+    });
+  });
+}
 
 let server;
 before(async () => { server = await serve(); });
@@ -157,9 +175,46 @@ for (const engine of ENGINES) {
         assert.deepEqual(errors, []);
         await p.close();
       });
+      await t.test('a lead through an endpoint that fails twice arrives exactly once', async () => {
+        const endpoint = await leadEndpoint();
+        try {
+          await fetch(`${endpoint.url}/mode?set=fail-twice`);
+          const p = await browser.profile();
+          await p.goto(page(`${engine}-lead`, { attributes: `lead="after" lead-fields="name,email*" lead-endpoint="${endpoint.url}/leads"` }));
+          await takeAssessment(p, PARTICIPANT);
+          await until(() => p.evaluate((s) => Boolean(document.querySelector('smi-assessment').shadowRoot.querySelector(s)), '#smi-lead-email'), 'the lead form');
+          await p.click('#smi-lead-name');
+          await p.type('Ada Lovelace');
+          await p.click('#smi-lead-email');
+          await p.type('ada@example.com');
+          await p.click('#smi-lead-consent');
+          const send = await p.evaluate(() => [...document.querySelector('smi-assessment').shadowRoot.querySelectorAll('button')]
+            .findIndex((b) => b.textContent.trim() === 'Send me the report'));
+          await p.click('button', send);
+          const accepted = async () => (await (await fetch(`${endpoint.url}/received`)).json())
+            .filter((r) => r.status === 200).map((r) => r.fields.lead_id);
+          // Retried after 2 s and 4 s: accepted on the third try.
+          await until(async () => (await accepted()).length >= 1, 'the lead accepted', 40_000);
+          const tries = (await (await fetch(`${endpoint.url}/received`)).json()).map((r) => r.status);
+          assert.deepEqual(tries, [500, 500, 200]);
+          // Exactly once: watched for a while, as a duplicate could come late.
+          const [id] = await accepted();
+          const end = Date.now() + 3000;
+          while (Date.now() < end) {
+            assert.deepEqual(await accepted(), [id]);
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          }
+          await p.close();
+        } finally {
+          await endpoint.stop();
+        }
+      });
+
       if (engine !== 'webkit') {
         await t.test('by keyboard alone: the assessment and the lead form', () => byKeyboard(browser, engine));
       }
+      const fallbacks = browser.fallbacks?.() ?? [];
+      if (fallbacks.length) t.diagnostic(`${browser.version}: clicked through the page, WebKitWebDriver refusing them: ${fallbacks.join(', ')}`);
     } finally {
       await browser.close();
     }
