@@ -24,8 +24,8 @@ const TYPES = {
 /**
  * Starts a server (on a free port unless `port` is given); resolves to
  * { url, close, headers, pages }. `headers` go on every response; `pages` maps a path to
- * { body, headers, delay } served instead of a file (after `delay` ms), for host pages a
- * test writes itself. With
+ * { body, headers, delay, until } served instead of a file (after `delay` ms, once the
+ * promise `until` settles), for host pages a test writes itself or a file it holds back. With
  * `gzip`, responses are compressed for clients that accept it, as a host's server would.
  */
 export async function serve(root = DIST, port = 0, { gzip = false } = {}) {
@@ -38,6 +38,7 @@ export async function serve(root = DIST, port = 0, { gzip = false } = {}) {
     const page = pages[url.pathname];
     if (page) {
       if (page.delay) await new Promise((resolve) => setTimeout(resolve, page.delay));
+      if (page.until) await page.until;
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...page.headers });
       res.end(page.body);
       return;

@@ -5,9 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
-import { hostPage } from '../e2e/browser.mjs';
+import { hostPage, SCREENSHOTS } from '../e2e/browser.mjs';
 import { ENGINES, launchEngine, until } from './drivers.mjs';
 
 // Participant, investment 19 and innovation 84 (`tests/native`'s fixture), and every answer
@@ -110,6 +111,67 @@ for (const engine of ENGINES) {
         const title = await until(() => fresh.evaluate(shadowText, '.smi-result__title'), 'the shared result');
         assert.match(title, /Participant/);
         await fresh.close();
+      });
+
+      await t.test('the first screen is there before the wasm, and the swap changes nothing visible', async (t) => {
+        // The wasm held back by the test server until released.
+        let release;
+        const held = new Promise((resolve) => { release = resolve; });
+        server.pages['/smi_widget_bg.wasm'] = {
+          body: fs.readFileSync(new URL('../../dist/smi_widget_bg.wasm', import.meta.url)),
+          headers: { 'content-type': 'application/wasm' },
+          until: held,
+        };
+        const p = await browser.profile();
+        try {
+          await p.goto(page(`${engine}-first`));
+          await until(() => p.evaluate(shadowText, '.smi[data-first-screen] .smi-button--primary'), 'the first screen');
+          assert.equal(await p.evaluate(shadowText, '.smi:not([data-first-screen]) .smi-button--primary'), null, 'no widget yet');
+          const before = await p.screenshot();
+          release();
+          await until(() => p.evaluate(() => {
+            const root = document.querySelector('smi-assessment').shadowRoot;
+            return !root.querySelector('[data-first-screen]') && Boolean(root.querySelector('.smi .smi-button--primary'));
+          }), 'the widget in the first screen\'s place');
+          const after = await p.screenshot();
+          // Compared pixel by pixel in the engine's own page. "No visible change": no pixel
+          // moves by more than 16 of 255 in any channel; a shift, a reflow or another font moves
+          // many by far more. (WebKitGTK antialiases a rounded border a little differently from
+          // one paint to the next: up to 9 seen.)
+          const diff = await p.evaluate(async ([a, b]) => {
+            const pixels = async (png) => {
+              const image = new Image();
+              image.src = `data:image/png;base64,${png}`;
+              await image.decode();
+              const canvas = document.createElement('canvas');
+              [canvas.width, canvas.height] = [image.width, image.height];
+              const context = canvas.getContext('2d');
+              context.drawImage(image, 0, 0);
+              return context.getImageData(0, 0, image.width, image.height).data;
+            };
+            const [x, y] = [await pixels(a), await pixels(b)];
+            let changed = 0;
+            let most = 0;
+            for (let i = 0; i < x.length; i += 4) {
+              const d = Math.max(Math.abs(x[i] - y[i]), Math.abs(x[i + 1] - y[i + 1]), Math.abs(x[i + 2] - y[i + 2]));
+              if (d) changed += 1;
+              most = Math.max(most, d);
+            }
+            return { changed, most, same: x.length === y.length };
+          }, [before.toString('base64'), after.toString('base64')]);
+          t.diagnostic(`${browser.version}: the swap changed ${diff.changed} pixels, by at most ${diff.most} of 255`);
+          if (diff.most > 16 || !diff.same) {
+            // Kept to look at, beside the other screenshots of the run.
+            fs.mkdirSync(SCREENSHOTS, { recursive: true });
+            fs.writeFileSync(`${SCREENSHOTS}/swap-${engine}-before.png`, before);
+            fs.writeFileSync(`${SCREENSHOTS}/swap-${engine}-after.png`, after);
+          }
+          assert.ok(diff.same && diff.most <= 16, `the swap changed ${diff.changed} pixels by up to ${diff.most} of 255 (target/screenshots/swap-${engine}-*.png)`);
+        } finally {
+          release();
+          delete server.pages['/smi_widget_bg.wasm'];
+          await p.close();
+        }
       });
 
       await t.test('the assessment in Arabic, right to left', async () => {
