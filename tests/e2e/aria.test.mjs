@@ -93,6 +93,8 @@ for (const lang of ['en', 'ar']) {
     const compared = await open(lang, 'benchmark="/console/benchmark-sample.json"');
     await answer(compared.w, PARTICIPANT);
     await compared.w.locator('.smi-compare__ahead').first().waitFor();
+    // The result's second paint (the path's arrow in the matrix's description, sharing).
+    await compared.w.locator('#smi-share-link').waitFor();
     pinned(`benchmark-${lang}`, await compared.w.locator('.smi-result__overview').ariaSnapshot());
     await compared.context.close();
   });
