@@ -16,6 +16,7 @@ use yew::prelude::*;
 const PLACES_SHOWN: usize = 5;
 
 /// What the files gave: the reader's respondents and skips, and the files it could not read.
+#[derive(Clone)]
 pub struct Read {
     pub files: usize,
     pub reader: Reader,
@@ -25,6 +26,7 @@ pub struct Read {
 }
 
 /// A pack built: the pack as published and its JSON.
+#[derive(Clone)]
 pub struct Built {
     pub pack: Pack,
     pub json: String,
@@ -34,6 +36,7 @@ pub struct Built {
     pub counted: u32,
 }
 
+#[derive(Clone)]
 pub struct Model {
     pub questionnaire: Rc<Questionnaire>,
     files: Vec<(String, String)>,
@@ -221,7 +224,7 @@ impl Reducible for Model {
     type Action = Msg;
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
-        let mut m = owned(self);
+        let mut m = Rc::unwrap_or_clone(self);
         match msg {
             Msg::Files(files, at) => {
                 m.files = files;
@@ -272,28 +275,6 @@ impl Reducible for Model {
         }
         Rc::new(m)
     }
-}
-
-/// The model itself when this is the last reference, else a copy sharing the read files'
-/// results (`Rc::unwrap_or_clone` for a model that is not `Clone`: the reader holds a set).
-fn owned(this: Rc<Model>) -> Model {
-    Rc::try_unwrap(this).unwrap_or_else(|shared| Model {
-        questionnaire: shared.questionnaire.clone(),
-        files: shared.files.clone(),
-        mapping: shared.mapping.clone(),
-        mapping_error: shared.mapping_error.clone(),
-        read: shared.read.clone(),
-        filter: shared.filter.clone(),
-        insights: shared.insights.clone(),
-        dots: shared.dots.clone(),
-        label: shared.label.clone(),
-        epsilon: shared.epsilon.clone(),
-        exact: shared.exact,
-        built: shared.built.clone(),
-        sample: shared.sample,
-        started: shared.started,
-        png_failed: shared.png_failed.clone(),
-    })
 }
 
 fn now() -> f64 {

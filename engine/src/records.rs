@@ -136,6 +136,7 @@ pub const DATE_COLUMNS: [&str; 7] = [
 ];
 
 /// Reads records into respondents, one file or text at a time.
+#[derive(Clone)]
 pub struct Reader {
     questionnaire: String,
     pillars: Vec<String>,

@@ -66,6 +66,26 @@ function shadowQuery([selector, index]) {
   return root?.querySelectorAll(inDocument ? selector.slice(4) : selector)[index] ?? null;
 }
 
+/** The page API over a Playwright or Puppeteer `page` (the two agree on what is used here);
+ * `keyName` turns this layer's key names into the library's. */
+function pageApi(page, context, keyName) {
+  return {
+    goto: (url) => page.goto(url),
+    reload: () => page.reload(),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    async click(selector, index = 0) {
+      const handle = await page.evaluateHandle(shadowQuery, [selector, index]);
+      const element = handle.asElement();
+      if (!element) throw new Error(`no ${selector} [${index}]`);
+      await element.click();
+    },
+    press: (key) => page.keyboard.press(keyName(key)),
+    type: (text) => page.keyboard.type(text),
+    screenshot: () => page.screenshot(),
+    close: () => context.close(),
+  };
+}
+
 async function chromiumEngine() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
@@ -74,21 +94,7 @@ async function chromiumEngine() {
     async profile() {
       const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
-      return {
-        goto: (url) => page.goto(url),
-        reload: () => page.reload(),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        async click(selector, index = 0) {
-          const handle = await page.evaluateHandle(shadowQuery, [selector, index]);
-          const element = handle.asElement();
-          if (!element) throw new Error(`no ${selector} [${index}]`);
-          await element.click();
-        },
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
-        screenshot: () => page.screenshot(),
-        close: () => context.close(),
-      };
+      return pageApi(page, context, (key) => key);
     },
     close: () => browser.close(),
   };
@@ -108,22 +114,8 @@ async function firefoxEngine() {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width: 1000, height: 900 });
-      return {
-        goto: (url) => page.goto(url),
-        reload: () => page.reload(),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        async click(selector, index = 0) {
-          const handle = await page.evaluateHandle(shadowQuery, [selector, index]);
-          const element = handle.asElement();
-          if (!element) throw new Error(`no ${selector} [${index}]`);
-          await element.click();
-        },
-        // Puppeteer names the space bar ' '.
-        press: (key) => page.keyboard.press(key === 'Space' ? ' ' : key),
-        type: (text) => page.keyboard.type(text),
-        screenshot: () => page.screenshot(),
-        close: () => context.close(),
-      };
+      // Puppeteer names the space bar ' '.
+      return pageApi(page, context, (key) => (key === 'Space' ? ' ' : key));
     },
     close: () => browser.close(),
   };

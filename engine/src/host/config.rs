@@ -534,27 +534,17 @@ pub const PERSONAL: [&str; 4] = ["name", "email", "company", "lead_id"];
 /// percent-encoded (so that no value can add a parameter or change the address's scheme);
 /// anything else in braces stays as written.
 pub fn fill_url(template: &str, value: impl Fn(&str) -> String) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        match rest
-            .find('}')
-            .map(|close| (&rest[1..close], close))
-            .filter(|(name, _)| PLACEHOLDERS.contains(name))
-        {
-            Some((name, close)) => {
-                out.push_str(&crate::words::percent_encode(&value(name)));
-                rest = &rest[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out + rest
+    // Encoded, no value holds a brace, so one placeholder's value never fills another's.
+    let encoded: Vec<String> = PLACEHOLDERS
+        .iter()
+        .map(|name| crate::words::percent_encode(&value(name)))
+        .collect();
+    let values: Vec<(&str, &str)> = PLACEHOLDERS
+        .iter()
+        .zip(&encoded)
+        .map(|(name, v)| (*name, v.as_str()))
+        .collect();
+    crate::result::text::fill(template, &values)
 }
 
 /// A warning naming the `{…}` in `url` that are not placeholders, which stay as written.
